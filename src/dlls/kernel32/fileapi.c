@@ -1,0 +1,769 @@
+/* fileapi: opening, reading, writing, positioning and describing files. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#define DEBUG_CHANNEL file
+#include "debug.h"
+#include "file.h"
+#include "kernel32_private.h"
+#include "path.h"
+
+/* CreateFileW (kernel32) */
+HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
+                          SECURITY_ATTRIBUTES *sa, DWORD disposition,
+                          DWORD flags, HANDLE template)
+{
+    if (!name) {
+        set_last_error(ERROR_PATH_NOT_FOUND);
+        return INVALID_HANDLE_VALUE;
+    }
+    HANDLE h;
+    int existed;
+    NTSTATUS st = file_open(name, access, share, disposition, flags,
+                            sa && sa->bInheritHandle, &h, &existed);
+    if (TRACE_ON()) {
+        char *n = wstr_to_utf8_alloc(name);
+        TRACE("L\"%s\" access %#x share %#x disp %u flags %#x -> %#x", n,
+              access, share, disposition, flags, st);
+        free(n);
+    }
+    if (st) {
+        /* CREATE_NEW on an existing file: ERROR_FILE_EXISTS, not 183 */
+        if (st == STATUS_OBJECT_NAME_COLLISION)
+            set_last_error(ERROR_FILE_EXISTS);
+        else
+            set_ntstatus(st);
+        return INVALID_HANDLE_VALUE;
+    }
+    set_last_error(existed ? ERROR_ALREADY_EXISTS : 0);
+    return h;
+}
+
+/* CreateFileA (kernel32) */
+HANDLE WINAPI CreateFileA(LPCSTR name, DWORD access, DWORD share,
+                          SECURITY_ATTRIBUTES *sa, DWORD disposition,
+                          DWORD flags, HANDLE template)
+{
+    WCHAR *w = a_to_w(name);
+    HANDLE h = CreateFileW(w, access, share, sa, disposition, flags, template);
+    free(w);
+    return h;
+}
+
+typedef struct {
+    DWORD dwSize;
+    DWORD dwFileAttributes, dwFileFlags, dwSecurityQosFlags;
+    SECURITY_ATTRIBUTES *lpSecurityAttributes;
+    HANDLE hTemplateFile;
+} CREATEFILE2_EXTENDED_PARAMETERS;
+
+/* CreateFile2 (kernel32) */
+HANDLE WINAPI CreateFile2(LPCWSTR name, DWORD access, DWORD share,
+                          DWORD disposition, CREATEFILE2_EXTENDED_PARAMETERS *p)
+{
+    DWORD flags = p ? p->dwFileAttributes | p->dwFileFlags : 0;
+    return CreateFileW(name, access, share, p ? p->lpSecurityAttributes : NULL,
+                       disposition, flags, NULL);
+}
+
+/* ReadFile (kernel32) */
+BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, LPDWORD nread,
+                     OVERLAPPED *ov)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    LARGE_INTEGER off, *offp = NULL;
+    if (ov) {
+        off.LowPart = ov->Offset;
+        off.HighPart = ov->OffsetHigh;
+        offp = &off;
+    }
+    DWORD done;
+    NTSTATUS st = file_read(f, buf, len, &done, offp);
+    object_put(&f->obj);
+    if (nread)
+        *nread = done;
+    if (ov) {
+        ov->Internal = st;
+        ov->InternalHigh = done;
+        if (ov->hEvent)
+            SetEvent(ov->hEvent);
+    }
+    if (st == STATUS_END_OF_FILE && !ov)
+        return TRUE;
+    return set_ntstatus(st);
+}
+
+/* WriteFile (kernel32) */
+BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, LPDWORD written,
+                      OVERLAPPED *ov)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    LARGE_INTEGER off, *offp = NULL;
+    if (ov) {
+        off.LowPart = ov->Offset;
+        off.HighPart = ov->OffsetHigh;
+        offp = &off;
+    }
+    DWORD done;
+    NTSTATUS st = file_write(f, buf, len, &done, offp);
+    object_put(&f->obj);
+    if (written)
+        *written = done;
+    if (ov) {
+        ov->Internal = st;
+        ov->InternalHigh = done;
+        if (ov->hEvent)
+            SetEvent(ov->hEvent);
+    }
+    if (st == STATUS_PIPE_BROKEN) {
+        set_last_error(ERROR_NO_DATA); /* "The pipe is being closed." */
+        return FALSE;
+    }
+    return set_ntstatus(st);
+}
+
+/* SetFilePointerEx (kernel32) */
+BOOL WINAPI SetFilePointerEx(HANDLE h, LARGE_INTEGER dist, LARGE_INTEGER *newpos,
+                             DWORD method)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    int whence = method == FILE_BEGIN ? SEEK_SET
+               : method == FILE_CURRENT ? SEEK_CUR
+               : method == FILE_END ? SEEK_END : -1;
+    off_t r = -1;
+    NTSTATUS st = STATUS_SUCCESS;
+    if (whence < 0) {
+        st = STATUS_INVALID_PARAMETER;
+    } else if (f->kind != FILE_TYPE_DISK) {
+        st = STATUS_INVALID_PARAMETER; /* pipes and consoles have none */
+        if (f->kind == FILE_TYPE_CHAR) {
+            st = STATUS_SUCCESS;
+            r = 0;
+        }
+    } else {
+        off_t cur = whence == SEEK_SET ? 0 : lseek(f->fd, 0, whence);
+        if (cur + dist.QuadPart < 0) {
+            set_last_error(ERROR_NEGATIVE_SEEK);
+            object_put(&f->obj);
+            return FALSE;
+        }
+        r = lseek(f->fd, cur + dist.QuadPart, SEEK_SET);
+        if (r < 0)
+            st = errno_to_status(errno);
+    }
+    object_put(&f->obj);
+    if (st)
+        return set_ntstatus(st);
+    if (newpos)
+        newpos->QuadPart = r;
+    return TRUE;
+}
+
+/* SetFilePointer (kernel32): INVALID_SET_FILE_POINTER is also a valid low
+ * half, so success clears the last error. */
+DWORD WINAPI SetFilePointer(HANDLE h, LONG dist, LONG *high, DWORD method)
+{
+    LARGE_INTEGER d, np;
+    d.QuadPart = high ? ((LONGLONG)*high << 32) | (DWORD)dist : dist;
+    if (!SetFilePointerEx(h, d, &np, method))
+        return INVALID_SET_FILE_POINTER;
+    if (high)
+        *high = np.HighPart;
+    else if (np.HighPart) {
+        set_last_error(ERROR_INVALID_PARAMETER);
+        return INVALID_SET_FILE_POINTER;
+    }
+    set_last_error(0);
+    return np.LowPart;
+}
+
+/* SetEndOfFile (kernel32) */
+BOOL WINAPI SetEndOfFile(HANDLE h)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    off_t pos = lseek(f->fd, 0, SEEK_CUR);
+    NTSTATUS st = pos < 0 || ftruncate(f->fd, pos) < 0 ? errno_to_status(errno)
+                                                       : STATUS_SUCCESS;
+    if (st == STATUS_INVALID_PARAMETER || st == STATUS_INVALID_HANDLE)
+        st = STATUS_ACCESS_DENIED;
+    object_put(&f->obj);
+    return set_ntstatus(st);
+}
+
+/* SetFileValidData (kernel32) */
+BOOL WINAPI SetFileValidData(HANDLE h, LONGLONG len) { return TRUE; }
+
+/* FlushFileBuffers (kernel32) */
+BOOL WINAPI FlushFileBuffers(HANDLE h)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    if (f->kind == FILE_TYPE_DISK)
+        fdatasync(f->fd);
+    object_put(&f->obj);
+    return TRUE;
+}
+
+/* GetFileType (kernel32) */
+DWORD WINAPI GetFileType(HANDLE h)
+{
+    struct file *f = file_ref(h);
+    if (!f) {
+        struct object *o = handle_ref(h, 0);
+        set_last_error(o ? 0 : ERROR_INVALID_HANDLE);
+        object_put(o);
+        return FILE_TYPE_UNKNOWN;
+    }
+    DWORD k = f->kind;
+    object_put(&f->obj);
+    set_last_error(0);
+    return k;
+}
+
+static BOOL fstat_handle(HANDLE h, struct stat *st, struct file **out)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    if (fstat(f->fd, st) < 0) {
+        object_put(&f->obj);
+        return set_ntstatus(errno_to_status(errno));
+    }
+    if (out)
+        *out = f;
+    else
+        object_put(&f->obj);
+    return TRUE;
+}
+
+/* GetFileSizeEx (kernel32) */
+BOOL WINAPI GetFileSizeEx(HANDLE h, LARGE_INTEGER *size)
+{
+    struct stat st;
+    if (!fstat_handle(h, &st, NULL))
+        return FALSE;
+    size->QuadPart = S_ISREG(st.st_mode) ? st.st_size : 0;
+    return TRUE;
+}
+
+/* GetFileSize (kernel32) */
+DWORD WINAPI GetFileSize(HANDLE h, LPDWORD high)
+{
+    LARGE_INTEGER s;
+    if (!GetFileSizeEx(h, &s))
+        return 0xffffffffu;
+    if (high)
+        *high = s.HighPart;
+    set_last_error(0);
+    return s.LowPart;
+}
+
+/* GetFileTime (kernel32): Linux has no creation time in struct stat;
+ * the change time stands in, as in Wine. */
+BOOL WINAPI GetFileTime(HANDLE h, FILETIME *create, FILETIME *access,
+                        FILETIME *write)
+{
+    struct stat st;
+    if (!fstat_handle(h, &st, NULL))
+        return FALSE;
+    if (create)
+        file_time_from_timespec(create, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+    if (access)
+        file_time_from_timespec(access, st.st_atim.tv_sec, st.st_atim.tv_nsec);
+    if (write)
+        file_time_from_timespec(write, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    return TRUE;
+}
+
+/* SetFileTime (kernel32): a NULL or zero time leaves that time alone;
+ * creation time cannot be set on Linux. */
+BOOL WINAPI SetFileTime(HANDLE h, const FILETIME *create, const FILETIME *access,
+                        const FILETIME *write)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    struct timespec ts[2] = {{0, UTIME_OMIT}, {0, UTIME_OMIT}};
+    if (access && (access->dwLowDateTime || access->dwHighDateTime) &&
+        !(access->dwLowDateTime == 0xffffffffu && access->dwHighDateTime == 0xffffffffu))
+        file_timespec_from_time(access, &ts[0]);
+    if (write && (write->dwLowDateTime || write->dwHighDateTime) &&
+        !(write->dwLowDateTime == 0xffffffffu && write->dwHighDateTime == 0xffffffffu))
+        file_timespec_from_time(write, &ts[1]);
+    int r = futimens(f->fd, ts);
+    if (r < 0 && errno == EBADF && f->unix_path)
+        r = utimensat(AT_FDCWD, f->unix_path, ts, 0);
+    NTSTATUS st = r < 0 ? errno_to_status(errno) : STATUS_SUCCESS;
+    object_put(&f->obj);
+    return set_ntstatus(st);
+}
+
+/* GetFileInformationByHandle (kernel32) */
+BOOL WINAPI GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *info)
+{
+    struct stat st;
+    struct file *f;
+    if (!fstat_handle(h, &st, &f))
+        return FALSE;
+    memset(info, 0, sizeof *info);
+    info->dwFileAttributes = file_attributes(&st, f->unix_path);
+    file_time_from_timespec(&info->ftCreationTime, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+    file_time_from_timespec(&info->ftLastAccessTime, st.st_atim.tv_sec, st.st_atim.tv_nsec);
+    file_time_from_timespec(&info->ftLastWriteTime, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    info->dwVolumeSerialNumber = (DWORD)st.st_dev;
+    uint64_t size = S_ISDIR(st.st_mode) ? 0 : st.st_size;
+    info->nFileSizeHigh = size >> 32;
+    info->nFileSizeLow = (DWORD)size;
+    info->nNumberOfLinks = st.st_nlink;
+    info->nFileIndexHigh = (uint64_t)st.st_ino >> 32;
+    info->nFileIndexLow = (DWORD)st.st_ino;
+    object_put(&f->obj);
+    return TRUE;
+}
+
+/* ---- by name ---------------------------------------------------------------- */
+
+/* A DOS name to a Linux path; on failure the last error is set. */
+static char *unix_name(LPCWSTR name, NTSTATUS *status)
+{
+    enum path_device dev;
+    if (!name) {
+        *status = STATUS_OBJECT_PATH_NOT_FOUND;
+        return NULL;
+    }
+    char *p = path_dos_to_unix(name, &dev, status);
+    if (dev) {
+        free(p);
+        p = strdup("/dev/null");
+    }
+    if (p) {
+        size_t n = strlen(p);
+        if (n > 1 && p[n - 1] == '/')
+            p[n - 1] = 0;
+    }
+    return p;
+}
+
+static NTSTATUS stat_status(const char *path)
+{
+    return errno == ENOENT ? path_enoent_status(path)
+         : errno == ENOTDIR ? STATUS_OBJECT_PATH_NOT_FOUND
+                            : errno_to_status(errno);
+}
+
+/* GetFileAttributesW (kernel32) */
+DWORD WINAPI GetFileAttributesW(LPCWSTR name)
+{
+    NTSTATUS st;
+    char *p = unix_name(name, &st);
+    if (!p) {
+        set_ntstatus(st);
+        return INVALID_FILE_ATTRIBUTES;
+    }
+    struct stat sb;
+    if (stat(p, &sb) < 0) {
+        set_ntstatus(stat_status(p));
+        free(p);
+        return INVALID_FILE_ATTRIBUTES;
+    }
+    DWORD a = file_attributes(&sb, p);
+    free(p);
+    return a;
+}
+
+/* GetFileAttributesA (kernel32) */
+DWORD WINAPI GetFileAttributesA(LPCSTR name)
+{
+    WCHAR *w = a_to_w(name);
+    DWORD r = GetFileAttributesW(w);
+    free(w);
+    return r;
+}
+
+/* GetFileAttributesExW (kernel32) */
+BOOL WINAPI GetFileAttributesExW(LPCWSTR name, int level, LPVOID out)
+{
+    if (level != 0) { /* GetFileExInfoStandard */
+        set_last_error(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    NTSTATUS st;
+    char *p = unix_name(name, &st);
+    if (!p)
+        return set_ntstatus(st);
+    struct stat sb;
+    if (stat(p, &sb) < 0) {
+        st = stat_status(p);
+        free(p);
+        return set_ntstatus(st);
+    }
+    WIN32_FILE_ATTRIBUTE_DATA *d = out;
+    d->dwFileAttributes = file_attributes(&sb, p);
+    file_time_from_timespec(&d->ftCreationTime, sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec);
+    file_time_from_timespec(&d->ftLastAccessTime, sb.st_atim.tv_sec, sb.st_atim.tv_nsec);
+    file_time_from_timespec(&d->ftLastWriteTime, sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec);
+    uint64_t size = S_ISDIR(sb.st_mode) ? 0 : sb.st_size;
+    d->nFileSizeHigh = size >> 32;
+    d->nFileSizeLow = (DWORD)size;
+    free(p);
+    return TRUE;
+}
+
+/* GetFileAttributesExA (kernel32) */
+BOOL WINAPI GetFileAttributesExA(LPCSTR name, int level, LPVOID out)
+{
+    WCHAR *w = a_to_w(name);
+    BOOL r = GetFileAttributesExW(w, level, out);
+    free(w);
+    return r;
+}
+
+/* SetFileAttributesW (kernel32): READONLY maps to the write bits; the
+ * other attributes have no Linux equivalent and are accepted. */
+BOOL WINAPI SetFileAttributesW(LPCWSTR name, DWORD attrs)
+{
+    NTSTATUS st;
+    char *p = unix_name(name, &st);
+    if (!p)
+        return set_ntstatus(st);
+    struct stat sb;
+    if (stat(p, &sb) < 0) {
+        st = stat_status(p);
+        free(p);
+        return set_ntstatus(st);
+    }
+    mode_t m = sb.st_mode & 07777;
+    if (attrs & FILE_ATTRIBUTE_READONLY)
+        m &= ~0222;
+    else if (!(m & 0222))
+        m |= 0200 | ((m & 0044) >> 1); /* give write back where read is */
+    if (!S_ISDIR(sb.st_mode) && m != (sb.st_mode & 07777) && chmod(p, m) < 0) {
+        st = errno_to_status(errno);
+        free(p);
+        return set_ntstatus(st);
+    }
+    free(p);
+    return TRUE;
+}
+
+/* SetFileAttributesA (kernel32) */
+BOOL WINAPI SetFileAttributesA(LPCSTR name, DWORD attrs)
+{
+    WCHAR *w = a_to_w(name);
+    BOOL r = SetFileAttributesW(w, attrs);
+    free(w);
+    return r;
+}
+
+/* DeleteFileW (kernel32) */
+BOOL WINAPI DeleteFileW(LPCWSTR name)
+{
+    NTSTATUS st;
+    char *p = unix_name(name, &st);
+    if (!p)
+        return set_ntstatus(st);
+    struct stat sb;
+    if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        free(p);
+        return set_ntstatus(STATUS_ACCESS_DENIED);
+    }
+    /* a read-only file cannot be deleted on Windows */
+    if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) && !(sb.st_mode & 0222)) {
+        free(p);
+        return set_ntstatus(STATUS_ACCESS_DENIED);
+    }
+    if (unlink(p) < 0) {
+        st = stat_status(p);
+        free(p);
+        return set_ntstatus(st);
+    }
+    free(p);
+    return TRUE;
+}
+
+/* DeleteFileA (kernel32) */
+BOOL WINAPI DeleteFileA(LPCSTR name)
+{
+    WCHAR *w = a_to_w(name);
+    BOOL r = DeleteFileW(w);
+    free(w);
+    return r;
+}
+
+/* CreateDirectoryW (kernel32) */
+BOOL WINAPI CreateDirectoryW(LPCWSTR name, SECURITY_ATTRIBUTES *sa)
+{
+    NTSTATUS st;
+    char *p = unix_name(name, &st);
+    if (!p)
+        return set_ntstatus(st);
+    if (mkdir(p, 0777) < 0) {
+        st = errno == EEXIST ? STATUS_OBJECT_NAME_COLLISION : stat_status(p);
+        free(p);
+        return set_ntstatus(st);
+    }
+    free(p);
+    return TRUE;
+}
+
+/* CreateDirectoryA (kernel32) */
+BOOL WINAPI CreateDirectoryA(LPCSTR name, SECURITY_ATTRIBUTES *sa)
+{
+    WCHAR *w = a_to_w(name);
+    BOOL r = CreateDirectoryW(w, sa);
+    free(w);
+    return r;
+}
+
+/* CreateDirectoryExW (kernel32) */
+BOOL WINAPI CreateDirectoryExW(LPCWSTR templ, LPCWSTR name, SECURITY_ATTRIBUTES *sa)
+{
+    return CreateDirectoryW(name, sa);
+}
+
+/* RemoveDirectoryW (kernel32) */
+BOOL WINAPI RemoveDirectoryW(LPCWSTR name)
+{
+    NTSTATUS st;
+    char *p = unix_name(name, &st);
+    if (!p)
+        return set_ntstatus(st);
+    if (rmdir(p) < 0) {
+        st = errno == ENOTDIR ? STATUS_NOT_A_DIRECTORY
+           : errno == EEXIST ? STATUS_DIRECTORY_NOT_EMPTY
+                             : stat_status(p);
+        free(p);
+        return set_ntstatus(st);
+    }
+    free(p);
+    return TRUE;
+}
+
+/* RemoveDirectoryA (kernel32) */
+BOOL WINAPI RemoveDirectoryA(LPCSTR name)
+{
+    WCHAR *w = a_to_w(name);
+    BOOL r = RemoveDirectoryW(w);
+    free(w);
+    return r;
+}
+
+static NTSTATUS copy_fd(int in, int out)
+{
+    char buf[65536];
+    for (;;) {
+        ssize_t n = read(in, buf, sizeof buf);
+        if (n < 0)
+            return errno_to_status(errno);
+        if (!n)
+            return STATUS_SUCCESS;
+        for (ssize_t off = 0; off < n;) {
+            ssize_t w = write(out, buf + off, n - off);
+            if (w < 0)
+                return errno_to_status(errno);
+            off += w;
+        }
+    }
+}
+
+static NTSTATUS copy_file(const char *from, const char *to, int fail_if_exists)
+{
+    int in = open(from, O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        return stat_status(from);
+    struct stat sb;
+    fstat(in, &sb);
+    if (S_ISDIR(sb.st_mode)) {
+        close(in);
+        return STATUS_ACCESS_DENIED;
+    }
+    int out = open(to, O_WRONLY | O_CREAT | O_CLOEXEC | (fail_if_exists ? O_EXCL : O_TRUNC),
+                   sb.st_mode & 0777);
+    if (out < 0) {
+        NTSTATUS st = errno == EEXIST ? STATUS_OBJECT_NAME_COLLISION : stat_status(to);
+        close(in);
+        return st;
+    }
+    NTSTATUS st = copy_fd(in, out);
+    struct timespec ts[2] = {sb.st_atim, sb.st_mtim};
+    futimens(out, ts); /* CopyFile keeps the last-write time */
+    close(in);
+    close(out);
+    return st;
+}
+
+/* CopyFileW (kernel32) */
+BOOL WINAPI CopyFileW(LPCWSTR from, LPCWSTR to, BOOL fail_if_exists)
+{
+    NTSTATUS st;
+    char *a = unix_name(from, &st);
+    if (!a)
+        return set_ntstatus(st);
+    char *b = unix_name(to, &st);
+    if (!b) {
+        free(a);
+        return set_ntstatus(st);
+    }
+    st = copy_file(a, b, fail_if_exists);
+    free(a);
+    free(b);
+    if (st == STATUS_OBJECT_NAME_COLLISION) {
+        set_last_error(ERROR_FILE_EXISTS);
+        return FALSE;
+    }
+    return set_ntstatus(st);
+}
+
+/* CopyFileA (kernel32) */
+BOOL WINAPI CopyFileA(LPCSTR from, LPCSTR to, BOOL fail_if_exists)
+{
+    WCHAR *a = a_to_w(from), *b = a_to_w(to);
+    BOOL r = CopyFileW(a, b, fail_if_exists);
+    free(a);
+    free(b);
+    return r;
+}
+
+/* CopyFileExW (kernel32): no progress callbacks. */
+BOOL WINAPI CopyFileExW(LPCWSTR from, LPCWSTR to, void *progress, void *data,
+                        BOOL *cancel, DWORD flags)
+{
+    return CopyFileW(from, to, flags & 1 /* COPY_FILE_FAIL_IF_EXISTS */);
+}
+
+/* MoveFileExW (kernel32) */
+BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags)
+{
+    NTSTATUS st;
+    char *a = unix_name(from, &st);
+    if (!a)
+        return set_ntstatus(st);
+    if (!to) { /* delete (at reboot on Windows; now here) */
+        BOOL r = unlink(a) == 0 || rmdir(a) == 0;
+        st = r ? STATUS_SUCCESS : stat_status(a);
+        free(a);
+        return set_ntstatus(st);
+    }
+    char *b = unix_name(to, &st);
+    if (!b) {
+        free(a);
+        return set_ntstatus(st);
+    }
+    struct stat sa, sb;
+    if (lstat(a, &sa) < 0) {
+        st = stat_status(a);
+    } else if (lstat(b, &sb) == 0 && !(sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)) {
+        if (!(flags & MOVEFILE_REPLACE_EXISTING) || S_ISDIR(sb.st_mode))
+            st = STATUS_OBJECT_NAME_COLLISION;
+        else if (S_ISDIR(sa.st_mode))
+            st = STATUS_ACCESS_DENIED;
+    }
+    if (!st && rename(a, b) < 0) {
+        if (errno == EXDEV && (flags & MOVEFILE_COPY_ALLOWED) && !S_ISDIR(sa.st_mode)) {
+            st = copy_file(a, b, 0);
+            if (!st)
+                unlink(a);
+        } else {
+            st = errno == EXDEV ? STATUS_NOT_SAME_DEVICE : stat_status(b);
+        }
+    }
+    free(a);
+    free(b);
+    if (st == STATUS_OBJECT_NAME_COLLISION) {
+        set_last_error(ERROR_ALREADY_EXISTS);
+        return FALSE;
+    }
+    return set_ntstatus(st);
+}
+
+/* MoveFileExA (kernel32) */
+BOOL WINAPI MoveFileExA(LPCSTR from, LPCSTR to, DWORD flags)
+{
+    WCHAR *a = a_to_w(from), *b = a_to_w(to);
+    BOOL r = MoveFileExW(a, b, flags);
+    free(a);
+    free(b);
+    return r;
+}
+
+/* MoveFileW (kernel32) */
+BOOL WINAPI MoveFileW(LPCWSTR from, LPCWSTR to)
+{
+    return MoveFileExW(from, to, MOVEFILE_COPY_ALLOWED);
+}
+
+/* MoveFileA (kernel32) */
+BOOL WINAPI MoveFileA(LPCSTR from, LPCSTR to)
+{
+    return MoveFileExA(from, to, MOVEFILE_COPY_ALLOWED);
+}
+
+/* LockFileEx (kernel32): byte-range locks as OFD locks, so they belong to
+ * the handle and conflict across processes as on Windows. */
+BOOL WINAPI LockFileEx(HANDLE h, DWORD flags, DWORD reserved, DWORD low,
+                       DWORD high, OVERLAPPED *ov)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    struct flock fl = {0};
+    fl.l_type = flags & 2 /* LOCKFILE_EXCLUSIVE_LOCK */ ? F_WRLCK : F_RDLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = ov ? ((off_t)ov->OffsetHigh << 32 | ov->Offset) : 0;
+    fl.l_len = (off_t)high << 32 | low;
+    int cmd = flags & 1 /* LOCKFILE_FAIL_IMMEDIATELY */ ? F_OFD_SETLK : F_OFD_SETLKW;
+    int r = fcntl(f->fd, cmd, &fl);
+    object_put(&f->obj);
+    if (r < 0) {
+        set_last_error(ERROR_LOCK_VIOLATION);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* UnlockFileEx (kernel32) */
+BOOL WINAPI UnlockFileEx(HANDLE h, DWORD reserved, DWORD low, DWORD high,
+                         OVERLAPPED *ov)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    struct flock fl = {0};
+    fl.l_type = F_UNLCK;
+    fl.l_start = ov ? ((off_t)ov->OffsetHigh << 32 | ov->Offset) : 0;
+    fl.l_len = (off_t)high << 32 | low;
+    fcntl(f->fd, F_OFD_SETLK, &fl);
+    object_put(&f->obj);
+    return TRUE;
+}
+
+/* LockFile (kernel32) */
+BOOL WINAPI LockFile(HANDLE h, DWORD off_low, DWORD off_high, DWORD low, DWORD high)
+{
+    OVERLAPPED ov = {0};
+    ov.Offset = off_low;
+    ov.OffsetHigh = off_high;
+    return LockFileEx(h, 3, 0, low, high, &ov);
+}
+
+/* UnlockFile (kernel32) */
+BOOL WINAPI UnlockFile(HANDLE h, DWORD off_low, DWORD off_high, DWORD low, DWORD high)
+{
+    OVERLAPPED ov = {0};
+    ov.Offset = off_low;
+    ov.OffsetHigh = off_high;
+    return UnlockFileEx(h, 0, low, high, &ov);
+}

@@ -1,0 +1,59 @@
+/* handleapi: closing and duplicating handles. */
+#include "kernel32_private.h"
+#include "object.h"
+
+#define DUPLICATE_CLOSE_SOURCE 1
+#define DUPLICATE_SAME_ACCESS 2
+#define HANDLE_FLAG_INHERIT 1
+
+/* CloseHandle (kernel32) */
+BOOL WINAPI CloseHandle(HANDLE h)
+{
+    return set_ntstatus(handle_close(h));
+}
+
+/* DuplicateHandle (kernel32): within this process only. */
+BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
+                            HANDLE *dst, DWORD access, BOOL inherit,
+                            DWORD options)
+{
+    struct object *o = handle_ref(src, 0);
+    if (!o)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    if (dst)
+        *dst = handle_alloc(o, inherit);
+    object_put(o);
+    if (options & DUPLICATE_CLOSE_SOURCE)
+        handle_close(src);
+    return TRUE;
+}
+
+/* GetHandleInformation (kernel32) */
+BOOL WINAPI GetHandleInformation(HANDLE h, LPDWORD flags)
+{
+    struct object *o = handle_ref(h, 0);
+    if (!o)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    object_put(o);
+    if (flags)
+        *flags = handle_get_inherit(h) ? HANDLE_FLAG_INHERIT : 0;
+    return TRUE;
+}
+
+/* SetHandleInformation (kernel32) */
+BOOL WINAPI SetHandleInformation(HANDLE h, DWORD mask, DWORD flags)
+{
+    if (!(mask & HANDLE_FLAG_INHERIT))
+        return TRUE;
+    return set_ntstatus(handle_set_inherit(h, !!(flags & HANDLE_FLAG_INHERIT)));
+}
+
+/* CompareObjectHandles (kernel32) */
+BOOL WINAPI CompareObjectHandles(HANDLE a, HANDLE b)
+{
+    struct object *x = handle_ref(a, 0), *y = handle_ref(b, 0);
+    BOOL same = x && x == y;
+    object_put(x);
+    object_put(y);
+    return same;
+}

@@ -1,0 +1,525 @@
+/* Path translation between DOS and Linux names. */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEBUG_CHANNEL file
+#include "debug.h"
+#include "path.h"
+#include "status.h"
+#include "wstr.h"
+
+static WCHAR *cwd;           /* "Z:\home\me\" */
+static pthread_mutex_t cwd_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *prefix;
+
+static int is_sep(WCHAR c) { return c == '\\' || c == '/'; }
+static int is_letter(WCHAR c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+const char *path_prefix(void)
+{
+    if (prefix)
+        return prefix;
+    const char *p = getenv("DECANT_PREFIX");
+    char *built = NULL;
+    if (p && *p) {
+        built = strdup(p);
+    } else if ((p = getenv("XDG_DATA_HOME")) && *p) {
+        if (asprintf(&built, "%s/decant", p) < 0)
+            built = NULL;
+    } else {
+        const char *home = getenv("HOME");
+        if (asprintf(&built, "%s/.local/share/decant", home ? home : "/tmp") < 0)
+            built = NULL;
+    }
+    prefix = built;
+    return prefix;
+}
+
+/* The prefix's C: tree, created the first time something needs it. */
+static const char *drive_c(void)
+{
+    static char *dir;
+    if (dir)
+        return dir;
+    const char *pre = path_prefix();
+    char *d;
+    if (asprintf(&d, "%s/drive_c", pre) < 0)
+        return NULL;
+    struct stat st;
+    if (stat(d, &st) < 0) {
+        static const char *subdirs[] = {
+            "", "/drive_c", "/drive_c/windows", "/drive_c/windows/system32",
+            "/drive_c/windows/temp", "/drive_c/users",
+            "/drive_c/users/Public", "/drive_c/Program Files",
+            "/drive_c/ProgramData", "/dosdevices"};
+        for (unsigned i = 0; i < sizeof subdirs / sizeof *subdirs; i++) {
+            char *s;
+            if (asprintf(&s, "%s%s", pre, subdirs[i]) >= 0) {
+                if (mkdir(s, 0777) < 0 && errno == ENOENT) {
+                    /* the prefix's parents, e.g. ~/.local/share */
+                    char *cmd = strdup(s);
+                    for (char *q = cmd + 1; *q; q++)
+                        if (*q == '/') {
+                            *q = 0;
+                            mkdir(cmd, 0777);
+                            *q = '/';
+                        }
+                    mkdir(s, 0777);
+                    free(cmd);
+                }
+                free(s);
+            }
+        }
+    }
+    dir = d;
+    return dir;
+}
+
+/* Unix root of a drive letter, or NULL. */
+/* The C: directory's name, without creating anything. */
+static const char *drive_c_path(void)
+{
+    static char *p;
+    if (!p && asprintf(&p, "%s/drive_c", path_prefix()) < 0)
+        p = NULL;
+    return p;
+}
+
+static char *drive_root(WCHAR letter)
+{
+    letter |= 32;
+    if (letter == 'z')
+        return strdup("");
+    if (letter == 'c') {
+        const char *c = drive_c();
+        return c ? strdup(c) : NULL;
+    }
+    char *link, target[4096];
+    if (asprintf(&link, "%s/dosdevices/%c:", path_prefix(), (char)letter) < 0)
+        return NULL;
+    ssize_t n = readlink(link, target, sizeof target - 1);
+    free(link);
+    if (n <= 0)
+        return NULL;
+    target[n] = 0;
+    if (n > 1 && target[n - 1] == '/')
+        target[n - 1] = 0;
+    return strdup(target);
+}
+
+static enum path_device device_name(const WCHAR *full)
+{
+    /* The last component decides: "C:\x\nul.txt" is NUL too, as on
+     * Windows 10. */
+    const WCHAR *b = full;
+    for (const WCHAR *s = full; *s; s++)
+        if (is_sep(*s) || *s == ':')
+            b = s + 1;
+    WCHAR name[16];
+    size_t n = 0;
+    while (b[n] && b[n] != '.' && b[n] != ':' && n < 15) {
+        name[n] = wstr_lower(b[n]);
+        n++;
+    }
+    name[n] = 0;
+    /* trailing spaces are ignored in device names */
+    while (n && name[n - 1] == ' ')
+        name[--n] = 0;
+    if (!wstr_cmp(name, u"nul"))
+        return DEV_NUL;
+    if (!wstr_cmp(name, u"con") && (!b[3] || b[3] == '.' || b[3] == ':'))
+        return DEV_CON;
+    if (!wstr_icmp(b, u"conin$"))
+        return DEV_CONIN;
+    if (!wstr_icmp(b, u"conout$"))
+        return DEV_CONOUT;
+    return DEV_NONE;
+}
+
+/* Collapse "." and ".." and separator runs in `p` after index `root`
+ * (the part before root, e.g. "C:\", is kept). Unless `raw`, Win32's
+ * trimming applies: a segment's single trailing period goes, and at the
+ * very end all trailing periods and spaces go ("File path formats on
+ * Windows systems", Microsoft). */
+static void normalise(WCHAR *p, size_t root, int raw)
+{
+    size_t n = wstr_len(p);
+    WCHAR *out = malloc((n + 2) * sizeof(WCHAR));
+    size_t o = 0;
+    const WCHAR *in = p + root;
+    int ends_with_sep = n > root && is_sep(p[n - 1]);
+    while (*in) {
+        while (is_sep(*in))
+            in++;
+        if (!*in)
+            break;
+        const WCHAR *start = in;
+        while (*in && !is_sep(*in))
+            in++;
+        size_t len = in - start;
+        if (len == 1 && start[0] == '.')
+            continue;
+        if (len == 2 && start[0] == '.' && start[1] == '.') {
+            while (o > 0 && out[o - 1] != '\\')
+                o--;
+            if (o > 0)
+                o--;
+            continue;
+        }
+        if (!raw) {
+            if (!*in && !ends_with_sep) {
+                while (len && (start[len - 1] == '.' || start[len - 1] == ' '))
+                    len--;
+            } else if (len >= 2 && start[len - 1] == '.' && start[len - 2] != '.') {
+                len--;
+            }
+            if (!len)
+                continue;
+        }
+        if (o)
+            out[o++] = '\\';
+        memcpy(out + o, start, len * sizeof(WCHAR));
+        o += len;
+    }
+    if (ends_with_sep && o)
+        out[o++] = '\\';
+    memcpy(p + root, out, o * sizeof(WCHAR));
+    p[root + o] = 0;
+    free(out);
+}
+
+WCHAR *path_full_dos(const WCHAR *name)
+{
+    size_t n = wstr_len(name);
+    WCHAR *res;
+    if (n >= 4 && is_sep(name[0]) && is_sep(name[1]) &&
+        (name[2] == '?' || name[2] == '.') && is_sep(name[3])) {
+        res = wstr_dup(name); /* \\?\ and \\.\ names pass unchanged */
+        for (WCHAR *s = res; *s; s++)
+            if (*s == '/' && name[2] == '.')
+                *s = '\\';
+        return res;
+    }
+    pthread_mutex_lock(&cwd_lock);
+    const WCHAR *c = cwd ? cwd : u"C:\\";
+    size_t clen = wstr_len(c);
+    res = malloc((n + clen + 8) * sizeof(WCHAR));
+    size_t root;
+    if (n >= 2 && is_letter(name[0]) && name[1] == ':') {
+        res[0] = wstr_upper(name[0]);
+        res[1] = ':';
+        res[2] = '\\';
+        if (n >= 3 && is_sep(name[2])) {
+            memcpy(res + 3, name + 3, (n - 2) * sizeof(WCHAR));
+        } else if (wstr_upper(c[0]) == res[0]) {
+            /* "C:foo" relative to C:'s current directory */
+            memcpy(res, c, clen * sizeof(WCHAR));
+            memcpy(res + clen, name + 2, (n - 1) * sizeof(WCHAR));
+        } else {
+            memcpy(res + 3, name + 2, (n - 1) * sizeof(WCHAR));
+        }
+        root = 3;
+    } else if (n >= 2 && is_sep(name[0]) && is_sep(name[1])) {
+        /* UNC: \\server\share\... */
+        memcpy(res, name, (n + 1) * sizeof(WCHAR));
+        res[0] = res[1] = '\\';
+        root = 2;
+    } else if (n >= 1 && is_sep(name[0])) {
+        res[0] = c[0];
+        res[1] = ':';
+        memcpy(res + 2, name, (n + 1) * sizeof(WCHAR));
+        root = 3;
+    } else {
+        memcpy(res, c, clen * sizeof(WCHAR));
+        memcpy(res + clen, name, (n + 1) * sizeof(WCHAR));
+        root = 3;
+    }
+    pthread_mutex_unlock(&cwd_lock);
+    for (WCHAR *s = res; *s; s++)
+        if (*s == '/')
+            *s = '\\';
+    if (device_name(res) == DEV_NUL || device_name(res) == DEV_CON) {
+        /* Windows reports devices as \\.\NAME */
+        enum path_device d = device_name(res);
+        free(res);
+        return wstr_dup(d == DEV_NUL ? u"\\\\.\\nul" : u"\\\\.\\con");
+    }
+    normalise(res, root, 0);
+    return res;
+}
+
+char *path_find_case(const char *dir, const char *name)
+{
+    DIR *d = opendir(*dir ? dir : "/");
+    if (!d)
+        return NULL;
+    struct dirent *e;
+    char *found = NULL;
+    WCHAR *wname = utf8_to_wstr_alloc(name);
+    while ((e = readdir(d))) {
+        if (strcasecmp(e->d_name, name)) {
+            /* strcasecmp folds ASCII only; compare UTF-16 for the rest */
+            int ascii = 1;
+            for (const char *s = name; *s; s++)
+                if (*s & 0x80)
+                    ascii = 0;
+            if (ascii)
+                continue;
+            WCHAR *we = utf8_to_wstr_alloc(e->d_name);
+            int same = !wstr_icmp(we, wname);
+            free(we);
+            if (!same)
+                continue;
+        }
+        if (asprintf(&found, "%s/%s", dir, e->d_name) < 0)
+            found = NULL;
+        break;
+    }
+    free(wname);
+    closedir(d);
+    return found;
+}
+
+/* Append components of `rest` (backslash-separated, normalised) to the
+ * Unix `root`, fixing case where the exact name does not exist. */
+static char *resolve_components(const char *root, const WCHAR *rest)
+{
+    char *tail = wstr_to_utf8_alloc(rest);
+    for (char *s = tail; *s; s++)
+        if (*s == '\\')
+            *s = '/';
+    char *full;
+    if (asprintf(&full, "%s/%s", root, tail) < 0) {
+        free(tail);
+        return NULL;
+    }
+    size_t tl = strlen(tail);
+    if (tl && tail[tl - 1] == '/' && strlen(full) > 1)
+        full[strlen(full) - 1] = 0;
+    /* Fast path: the exact name exists, or at least its directory does
+     * (then only the last component may need its case fixed). */
+    struct stat st;
+    if (!*tail || lstat(full, &st) == 0) {
+        free(tail);
+        return full;
+    }
+    char *slash = strrchr(full, '/');
+    if (slash) {
+        *slash = 0;
+        const char *dir = slash == full ? "/" : full;
+        int dir_ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+        char *fixed = dir_ok ? path_find_case(slash == full ? "" : full, slash + 1)
+                             : NULL;
+        *slash = '/';
+        if (dir_ok) {
+            free(tail);
+            if (fixed) {
+                free(full);
+                return fixed;
+            }
+            return full;
+        }
+    }
+    /* Slow path: walk from the root, fixing case per component. */
+    free(full);
+    char *cur = strdup(root);
+    for (char *comp = strtok(tail, "/"); comp; comp = strtok(NULL, "/")) {
+        char *next;
+        if (asprintf(&next, "%s/%s", cur, comp) < 0)
+            break;
+        if (lstat(next, &st) < 0) {
+            char *fixed = path_find_case(cur, comp);
+            if (fixed) {
+                free(next);
+                next = fixed;
+            }
+        }
+        free(cur);
+        cur = next;
+    }
+    free(tail);
+    return cur;
+}
+
+char *path_dos_to_unix(const WCHAR *name, enum path_device *device,
+                       NTSTATUS *status)
+{
+    *device = DEV_NONE;
+    *status = STATUS_SUCCESS;
+    if (!name || !*name) {
+        *status = STATUS_OBJECT_NAME_NOT_FOUND;
+        return NULL;
+    }
+    WCHAR *full = path_full_dos(name);
+    const WCHAR *p = full;
+    if (p[0] == '\\' && p[1] == '\\' && (p[2] == '?' || p[2] == '.') &&
+        p[3] == '\\') {
+        if (p[2] == '.') {
+            *device = device_name(p + 4);
+            if (*device) {
+                free(full);
+                return NULL;
+            }
+        }
+        p += 4;
+        if (!wstr_nicmp(p, u"UNC\\", 4)) {
+            free(full);
+            *status = STATUS_OBJECT_PATH_NOT_FOUND;
+            return NULL;
+        }
+    } else if ((*device = device_name(p)) != DEV_NONE) {
+        free(full);
+        return NULL;
+    }
+    if (!(is_letter(p[0]) && p[1] == ':')) {
+        free(full);
+        *status = STATUS_OBJECT_PATH_NOT_FOUND; /* UNC shares: none here */
+        return NULL;
+    }
+    char *root = drive_root(p[0]);
+    if (!root) {
+        free(full);
+        *status = STATUS_OBJECT_PATH_NOT_FOUND;
+        return NULL;
+    }
+    const WCHAR *rest = p + 2;
+    while (is_sep(*rest))
+        rest++;
+    char *res;
+    if (!*rest)
+        res = strdup(*root ? root : "/");
+    else
+        res = resolve_components(root, rest);
+    free(root);
+    free(full);
+    return res;
+}
+
+char *path_dos_to_unix_utf8(const char *name)
+{
+    WCHAR *w = utf8_to_wstr_alloc(name);
+    enum path_device dev;
+    NTSTATUS st;
+    char *r = path_dos_to_unix(w, &dev, &st);
+    free(w);
+    return r;
+}
+
+WCHAR *path_unix_to_dos(const char *unix_path)
+{
+    char *abs = NULL;
+    if (unix_path[0] != '/') {
+        char buf[4096];
+        if (!getcwd(buf, sizeof buf))
+            strcpy(buf, "/");
+        if (asprintf(&abs, "%s/%s", strcmp(buf, "/") ? buf : "", unix_path) < 0)
+            return NULL;
+    } else {
+        abs = strdup(unix_path);
+    }
+    const char *c = drive_c_path();
+    char *dos;
+    size_t cl = c ? strlen(c) : 0;
+    if (c && !strncmp(abs, c, cl) && (abs[cl] == '/' || !abs[cl])) {
+        if (asprintf(&dos, "C:%s", abs[cl] ? abs + cl : "/") < 0)
+            dos = NULL;
+    } else {
+        if (asprintf(&dos, "Z:%s", abs) < 0)
+            dos = NULL;
+    }
+    free(abs);
+    if (!dos)
+        return NULL;
+    for (char *s = dos; *s; s++)
+        if (*s == '/')
+            *s = '\\';
+    WCHAR *w = utf8_to_wstr_alloc(dos);
+    free(dos);
+    /* collapse "." and ".." the way Windows would show the path */
+    normalise(w, 3, 1);
+    if (!w[3] && w[2] != '\\') {
+        w[2] = '\\';
+        w[3] = 0;
+    }
+    return w;
+}
+
+NTSTATUS path_enoent_status(const char *unix_path)
+{
+    char *dir = strdup(unix_path);
+    char *slash = strrchr(dir, '/');
+    NTSTATUS st = STATUS_OBJECT_NAME_NOT_FOUND;
+    if (slash && slash != dir) {
+        *slash = 0;
+        struct stat s;
+        if (stat(dir, &s) < 0 || !S_ISDIR(s.st_mode))
+            st = STATUS_OBJECT_PATH_NOT_FOUND;
+    }
+    free(dir);
+    return st;
+}
+
+const WCHAR *path_get_cwd(void) { return cwd; }
+
+NTSTATUS path_set_cwd(const WCHAR *dos)
+{
+    enum path_device dev;
+    NTSTATUS st;
+    char *u = path_dos_to_unix(dos, &dev, &st);
+    if (!u)
+        return st ? st : STATUS_OBJECT_PATH_NOT_FOUND;
+    struct stat s;
+    if (stat(u, &s) < 0) {
+        st = errno == ENOENT ? STATUS_OBJECT_NAME_NOT_FOUND : errno_to_status(errno);
+        if (errno == ENOENT)
+            st = path_enoent_status(u);
+        free(u);
+        return st;
+    }
+    if (!S_ISDIR(s.st_mode)) {
+        free(u);
+        return STATUS_NOT_A_DIRECTORY;
+    }
+    if (chdir(*u ? u : "/") < 0) {
+        st = errno_to_status(errno);
+        free(u);
+        return st;
+    }
+    free(u);
+    WCHAR *full = path_full_dos(dos);
+    size_t n = wstr_len(full);
+    WCHAR *c = malloc((n + 2) * sizeof(WCHAR));
+    memcpy(c, full, n * sizeof(WCHAR));
+    if (!n || c[n - 1] != '\\')
+        c[n++] = '\\';
+    c[n] = 0;
+    free(full);
+    pthread_mutex_lock(&cwd_lock);
+    WCHAR *old = cwd;
+    cwd = c;
+    pthread_mutex_unlock(&cwd_lock);
+    free(old); /* FIXME: a reader in another thread may still hold it */
+    return STATUS_SUCCESS;
+}
+
+void path_init_cwd(void)
+{
+    char buf[4096];
+    if (!getcwd(buf, sizeof buf))
+        strcpy(buf, "/");
+    WCHAR *d = path_unix_to_dos(buf);
+    size_t n = wstr_len(d);
+    cwd = malloc((n + 2) * sizeof(WCHAR));
+    memcpy(cwd, d, n * sizeof(WCHAR));
+    if (!n || cwd[n - 1] != '\\')
+        cwd[n++] = '\\';
+    cwd[n] = 0;
+    free(d);
+}

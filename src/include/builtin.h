@@ -1,0 +1,30 @@
+/* Builtin DLLs: C functions exported under their Windows names. Each DLL
+ * folder has an exports.h X-macro list (sorted by export name) and a dll.c
+ * that expands it through builtin_table.h into a `struct builtin_dll`
+ * placed in the `decant_builtins` section, so the loader finds every
+ * builtin without a central list to edit. */
+#ifndef DECANT_BUILTIN_H
+#define DECANT_BUILTIN_H
+
+#include "windef.h"
+
+struct builtin_export {
+    const char *name;
+    void *addr;          /* function or data; NULL for a forwarder */
+    const char *forward; /* "ntdll.RtlAllocateHeap" or NULL */
+};
+
+struct builtin_dll {
+    const char *name; /* lower case, with .dll */
+    const struct builtin_export *exports;
+    unsigned nexports;
+};
+
+/* The builtin called `name` (case-insensitive, ".dll" optional), or NULL. */
+const struct builtin_dll *builtin_find(const char *name);
+
+/* For tests: iterate all builtins. */
+const struct builtin_dll *builtin_first(void);
+const struct builtin_dll *builtin_next(const struct builtin_dll *);
+
+#endif

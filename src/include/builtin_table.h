@@ -1,0 +1,41 @@
+/* Expands a DLL's exports.h into its export table. Include from the DLL's
+ * dll.c after defining:
+ *   DLL_NAME     "kernel32.dll"
+ *   DLL_ID       kernel32          (a C identifier)
+ *   DLL_EXPORTS  "exports.h"
+ * exports.h lines:
+ *   EXPORT(Name)              the C function Name
+ *   EXPORT_AS(Name, c_name)   export Name is the C function c_name
+ *   DATA(Name, c_name)        export Name is the variable c_name
+ *   FORWARD(Name, "dll.Func") a forwarder
+ * This file sees no real declarations: it only takes addresses, so the
+ * generic `void f(void)` declarations below cannot conflict. */
+#include "builtin.h"
+
+#define EXPORT(n) extern void n(void);
+#define EXPORT_AS(n, c) extern void c(void);
+#define DATA(n, c) extern char c[];
+#define FORWARD(n, target)
+#include DLL_EXPORTS
+#undef EXPORT
+#undef EXPORT_AS
+#undef DATA
+#undef FORWARD
+
+#define EXPORT(n) {#n, (void *)n, NULL},
+#define EXPORT_AS(n, c) {#n, (void *)c, NULL},
+#define DATA(n, c) {#n, (void *)c, NULL},
+#define FORWARD(n, target) {#n, NULL, target},
+static const struct builtin_export dll_exports[] = {
+#include DLL_EXPORTS
+};
+#undef EXPORT
+#undef EXPORT_AS
+#undef DATA
+#undef FORWARD
+
+#define BUILTIN_CAT(a, b) a##b
+#define BUILTIN_VAR(id) BUILTIN_CAT(builtin_dll_, id)
+__attribute__((section("decant_builtins"), used, aligned(8)))
+const struct builtin_dll BUILTIN_VAR(DLL_ID) = {
+    DLL_NAME, dll_exports, sizeof dll_exports / sizeof dll_exports[0]};

@@ -1,0 +1,158 @@
+/* Synthesized PE images for builtin DLLs: DOS and NT headers, one section
+ * and an export directory whose entries point straight at decant's C
+ * functions and variables. Export addresses are 32-bit RVAs, so the image
+ * is placed below decant's own executable, within 4 GiB of all of it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+
+#define DEBUG_CHANNEL module
+#include "debug.h"
+#include "loader.h"
+#include "memory.h"
+
+extern const struct builtin_dll __start_decant_builtins[];
+extern const struct builtin_dll __stop_decant_builtins[];
+extern char __executable_start[], _end[];
+
+const struct builtin_dll *builtin_first(void)
+{
+    return __start_decant_builtins < __stop_decant_builtins
+               ? __start_decant_builtins : NULL;
+}
+
+const struct builtin_dll *builtin_next(const struct builtin_dll *b)
+{
+    return b + 1 < __stop_decant_builtins ? b + 1 : NULL;
+}
+
+const struct builtin_dll *builtin_find(const char *name)
+{
+    size_t n = strlen(name);
+    for (const struct builtin_dll *b = builtin_first(); b; b = builtin_next(b)) {
+        size_t bl = strlen(b->name);
+        if (!strcasecmp(name, b->name) ||
+            (n + 4 == bl && !strncasecmp(name, b->name, n) &&
+             !strcmp(b->name + n, ".dll")))
+            return b;
+    }
+    return NULL;
+}
+
+static uintptr_t next_hint;
+
+/* 64 KiB-aligned space below the executable, first fit going down. */
+static uint8_t *map_below_executable(size_t size)
+{
+    if (!next_hint)
+        next_hint = ((uintptr_t)__executable_start - 0x1000000) & ~0xffffull;
+    for (int tries = 0; tries < 4096; tries++) {
+        uintptr_t want = (next_hint - size) & ~0xffffull;
+        void *p = mmap((void *)want, size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+        next_hint = want;
+        if (p != MAP_FAILED) {
+            if (p == (void *)want)
+                return p;
+            munmap(p, size);
+        }
+    }
+    return NULL;
+}
+
+struct module *ldr_map_builtin(const struct builtin_dll *dll)
+{
+    unsigned n = dll->nexports;
+    size_t strings = strlen(dll->name) + 1;
+    for (unsigned i = 0; i < n; i++) {
+        strings += strlen(dll->exports[i].name) + 1;
+        if (dll->exports[i].forward)
+            strings += strlen(dll->exports[i].forward) + 1;
+    }
+    size_t edata = sizeof(IMAGE_EXPORT_DIRECTORY) + n * (4 + 4 + 2) + strings;
+    size_t size = 0x1000 + ((edata + 0xfff) & ~0xfffull);
+    uint8_t *base = map_below_executable(size);
+    if (!base || (uintptr_t)_end - (uintptr_t)base >= 0xffffffffull) {
+        fprintf(stderr, "decant: cannot place builtin %s within 4 GiB of "
+                        "decant's code\n", dll->name);
+        abort();
+    }
+
+    IMAGE_DOS_HEADER *dos = (void *)base;
+    dos->e_magic = IMAGE_DOS_SIGNATURE;
+    dos->e_lfanew = 0x40;
+    IMAGE_NT_HEADERS64 *nt = (void *)(base + 0x40);
+    nt->Signature = IMAGE_NT_SIGNATURE;
+    nt->FileHeader.Machine = IMAGE_FILE_MACHINE_AMD64;
+    nt->FileHeader.NumberOfSections = 1;
+    nt->FileHeader.SizeOfOptionalHeader = sizeof(IMAGE_OPTIONAL_HEADER64);
+    nt->FileHeader.Characteristics = IMAGE_FILE_EXECUTABLE_IMAGE | IMAGE_FILE_DLL | 0x20;
+    IMAGE_OPTIONAL_HEADER64 *opt = &nt->OptionalHeader;
+    opt->Magic = IMAGE_NT_OPTIONAL_HDR64_MAGIC;
+    opt->ImageBase = (uintptr_t)base;
+    opt->SectionAlignment = 0x1000;
+    opt->FileAlignment = 0x200;
+    opt->MajorOperatingSystemVersion = 10;
+    opt->MajorSubsystemVersion = 10;
+    opt->SizeOfImage = size;
+    opt->SizeOfHeaders = 0x1000;
+    opt->Subsystem = IMAGE_SUBSYSTEM_WINDOWS_CUI;
+    opt->DllCharacteristics = 0x160;
+    opt->NumberOfRvaAndSizes = IMAGE_NUMBEROF_DIRECTORY_ENTRIES;
+    opt->DataDirectory[IMAGE_DIRECTORY_ENTRY_EXPORT].VirtualAddress = 0x1000;
+    opt->DataDirectory[IMAGE_DIRECTORY_ENTRY_EXPORT].Size = edata;
+    IMAGE_SECTION_HEADER *sec = (void *)(nt + 1);
+    memcpy(sec->Name, ".edata", 6);
+    sec->VirtualAddress = 0x1000;
+    sec->VirtualSize = edata;
+    sec->SizeOfRawData = (edata + 0x1ff) & ~0x1ffull;
+    sec->PointerToRawData = 0x400;
+    sec->Characteristics = IMAGE_SCN_CNT_INITIALIZED_DATA | IMAGE_SCN_MEM_READ;
+
+    IMAGE_EXPORT_DIRECTORY *ed = (void *)(base + 0x1000);
+    DWORD *funcs = (DWORD *)(ed + 1);
+    DWORD *names = funcs + n;
+    WORD *ords = (WORD *)(names + n);
+    char *str = (char *)(ords + n);
+#define RVA(p) ((DWORD)((uint8_t *)(p) - base))
+    strcpy(str, dll->name);
+    ed->Name = RVA(str);
+    str += strlen(str) + 1;
+    ed->Base = 1;
+    ed->NumberOfFunctions = ed->NumberOfNames = n;
+    ed->AddressOfFunctions = RVA(funcs);
+    ed->AddressOfNames = RVA(names);
+    ed->AddressOfNameOrdinals = RVA(ords);
+    for (unsigned i = 0; i < n; i++) {
+        const struct builtin_export *e = &dll->exports[i];
+        strcpy(str, e->name);
+        names[i] = RVA(str);
+        str += strlen(str) + 1;
+        ords[i] = i;
+        if (e->forward) {
+            strcpy(str, e->forward);
+            funcs[i] = RVA(str);
+            str += strlen(str) + 1;
+        } else {
+            funcs[i] = (DWORD)((uintptr_t)e->addr - (uintptr_t)base);
+        }
+    }
+#undef RVA
+    mprotect(base, size, PROT_READ);
+    mem_register_image(base, size);
+    mem_set_image_prot(base, size, PROT_READ);
+
+    struct module *m = calloc(1, sizeof *m);
+    m->base = base;
+    m->size = size;
+    m->nt = nt;
+    m->builtin = dll;
+    m->tls_index = -1;
+    m->refcount = 1;
+    ldr_set_names(m, NULL, dll->name);
+    TRACE("builtin %s at %p, %u exports", dll->name, base, n);
+    return m;
+}

@@ -1,0 +1,92 @@
+/* The module list: every PE image in the process, real or builtin. */
+#ifndef DECANT_LOADER_H
+#define DECANT_LOADER_H
+
+#include "builtin.h"
+#include "pe.h"
+#include "winternl.h"
+
+struct module {
+    struct module *next;
+    LDR_DATA_TABLE_ENTRY *ldr;  /* the PEB's view of this module */
+    uint8_t *base;
+    size_t size;
+    const IMAGE_NT_HEADERS64 *nt;
+    const struct builtin_dll *builtin; /* NULL for a file image */
+    char *unix_path;                   /* NULL for builtins */
+    WCHAR *win_path;                   /* full Windows path */
+    char name[64];                     /* base name, lower case: "kernel32.dll" */
+    int refcount;
+    int is_exe;
+    int initialised;  /* DllMain(PROCESS_ATTACH) done (or running) */
+    int tls_index;    /* -1 when the image has no TLS directory */
+    struct module **deps;
+    unsigned ndeps;
+};
+
+/* Loader errors carry one sentence for the user; the loader prints nothing
+ * itself until the caller decides (LoadLibrary fails quietly with an error
+ * code, the main program's load prints and exits). */
+struct ldr_error {
+    DWORD win32;        /* ERROR_MOD_NOT_FOUND, ERROR_BAD_EXE_FORMAT, ... */
+    char message[512];
+};
+
+extern struct module *ldr_modules;     /* load order; the exe first */
+extern struct module *ldr_main_module;
+
+void ldr_lock(void);
+void ldr_unlock(void);
+
+/* Maps the program, loads its dependencies, resolves imports. Nothing is
+ * initialised yet: ldr_init_process() does that on the program's stack. */
+struct module *ldr_load_exe(const char *unix_path, struct ldr_error *err);
+void ldr_init_process(void);
+
+/* LoadLibraryExW's core: `name` is what the program passed (UTF-8). */
+struct module *ldr_load_dll(const char *name, struct ldr_error *err);
+int ldr_free_dll(struct module *m);
+
+struct module *ldr_find_by_base(const void *base);
+struct module *ldr_find_by_address(const void *addr);
+struct module *ldr_find_loaded(const char *name);
+
+/* GetProcAddress's core. Follows forwarders. NULL when absent. */
+void *ldr_get_export(struct module *m, const char *name, WORD ordinal,
+                     int by_ordinal);
+
+/* Bounds-checked view of `size` bytes at `rva` in a mapped image. */
+void *ldr_rva(const struct module *m, uint64_t rva, uint64_t size);
+/* A NUL-terminated string at rva, or NULL if it runs past the image. */
+const char *ldr_rva_str(const struct module *m, uint64_t rva);
+
+/* Thread start/stop notifications to DLLs and TLS callbacks. */
+void ldr_thread_attach(void);
+void ldr_thread_detach(void);
+void ldr_process_detach(void);
+
+/* Builtin images (builtin_image.c). */
+struct module *ldr_map_builtin(const struct builtin_dll *dll);
+
+/* PE file images (map.c). */
+struct module *ldr_map_file(const char *unix_path, int is_exe,
+                            struct ldr_error *err);
+int ldr_protect_sections(struct module *m);
+
+/* Imports (imports.c). */
+int ldr_resolve_imports(struct module *m, struct ldr_error *err);
+
+/* Static TLS (tls.c). */
+void ldr_tls_register(struct module *m);
+void ldr_tls_alloc_thread(TEB *teb);
+void ldr_tls_free_thread(TEB *teb);
+void ldr_tls_callbacks(struct module *m, DWORD reason);
+
+/* A trap for an import that decant does not implement (unimpl.c). */
+void *ldr_unimplemented_stub(const char *dll, const char *func, WORD ordinal);
+
+/* Module naming helpers (module.c). */
+void ldr_set_names(struct module *m, const char *unix_path, const char *name);
+void ldr_link_module(struct module *m);
+
+#endif

@@ -1,0 +1,122 @@
+/* decant's command line: decant [options] program.exe [args...] */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "debug.h"
+#include "loader.h"
+#include "path.h"
+#include "process.h"
+#include "status.h"
+#include "thread.h"
+#include "win32.h"
+
+#define DECANT_VERSION "0.1.0"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: decant [options] program.exe [arguments...]\n"
+            "Runs a Windows x86-64 console program on Linux.\n"
+            "\n"
+            "options:\n"
+            "  -h, --help     show this help\n"
+            "  --version      show the version\n"
+            "\n"
+            "environment:\n"
+            "  DECANT_PREFIX  where C: lives (default ~/.local/share/decant)\n"
+            "  DECANT_DEBUG   trace channels, e.g. +file,+loader,-fixme\n");
+}
+
+static int is_regular(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The program as given, else with ".exe" added, as Windows' CreateProcess
+ * does; a DOS path (C:\x.exe, x\y.exe) is translated. */
+static char *find_program(const char *name)
+{
+    if (is_regular(name))
+        return strdup(name);
+    char *p;
+    if (asprintf(&p, "%s.exe", name) >= 0 && is_regular(p))
+        return p;
+    free(p);
+    if (strchr(name, '\\') || (name[0] && name[1] == ':')) {
+        p = path_dos_to_unix_utf8(name);
+        if (p && is_regular(p))
+            return p;
+        free(p);
+    }
+    return NULL;
+}
+
+static void start_program(void *arg)
+{
+    struct module *exe = arg;
+    ldr_init_process();
+    typedef DWORD(WINAPI * entry_fn)(PEB *);
+    entry_fn entry = (entry_fn)(exe->base + exe->nt->OptionalHeader.AddressOfEntryPoint);
+    DWORD code = entry(nt_peb());
+    ExitProcess(code);
+}
+
+int main(int argc, char **argv)
+{
+    const char *cmdline = NULL;
+    int exit_fd = -1, i;
+    for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("decant %s\n", DECANT_VERSION);
+            return 0;
+        } else if (!strncmp(a, "--cmdline=", 10)) {
+            cmdline = a + 10; /* internal: CreateProcess passes it exactly */
+        } else if (!strncmp(a, "--exit-fd=", 10)) {
+            exit_fd = atoi(a + 10); /* internal: full 32-bit exit code */
+        } else if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else {
+            fprintf(stderr, "decant: unknown option %s (try --help)\n", a);
+            return 2;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    debug_init(getenv("DECANT_DEBUG"));
+    char *exe_path = find_program(argv[i]);
+    if (!exe_path) {
+        fprintf(stderr, "decant: %s: %s\n", argv[i], strerror(ENOENT));
+        return 127;
+    }
+    signal(SIGPIPE, SIG_IGN);
+
+    struct process_start start = {exe_path, argv + i, cmdline, exit_fd};
+    process_init(&start);
+    thread_init_process();
+    struct ldr_error err = {0};
+    struct module *exe = ldr_load_exe(exe_path, &err);
+    if (!exe) {
+        fprintf(stderr, "decant: %s\n", err.message);
+        DWORD code = err.win32 == ERROR_BAD_EXE_FORMAT ? STATUS_INVALID_IMAGE_FORMAT
+                   : err.win32 == ERROR_PROC_NOT_FOUND ? STATUS_ENTRYPOINT_NOT_FOUND
+                                                       : STATUS_DLL_NOT_FOUND;
+        process_terminate(code);
+    }
+    nt_peb()->ImageSubsystem = exe->nt->OptionalHeader.Subsystem;
+    nt_peb()->ImageSubsystemMajorVersion = exe->nt->OptionalHeader.MajorSubsystemVersion;
+    nt_peb()->ImageSubsystemMinorVersion = exe->nt->OptionalHeader.MinorSubsystemVersion;
+    thread_run_main(exe->nt->OptionalHeader.SizeOfStackReserve, start_program, exe);
+}

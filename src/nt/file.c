@@ -1,0 +1,453 @@
+/* File objects over Linux fds: opening with Windows dispositions, access
+ * and sharing; reads and writes with Windows' end-of-file and pipe rules. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEBUG_CHANNEL file
+#include "debug.h"
+#include "file.h"
+#include "path.h"
+#include "status.h"
+#include "wstr.h"
+
+#define FILE_GENERIC_READ 0x120089
+#define FILE_GENERIC_WRITE 0x120116
+#define FILE_GENERIC_EXECUTE 0x1200a0
+#define FILE_ALL_ACCESS 0x1f01ff
+#define MAXIMUM_ALLOWED 0x02000000
+
+DWORD file_map_access(DWORD a)
+{
+    if (a & GENERIC_READ)
+        a |= FILE_GENERIC_READ;
+    if (a & GENERIC_WRITE)
+        a |= FILE_GENERIC_WRITE;
+    if (a & GENERIC_EXECUTE)
+        a |= FILE_GENERIC_EXECUTE;
+    if (a & (GENERIC_ALL | MAXIMUM_ALLOWED))
+        a |= FILE_ALL_ACCESS;
+    return a & ~(GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL |
+                 MAXIMUM_ALLOWED);
+}
+
+/* ---- sharing modes -------------------------------------------------------
+ * Windows refuses an open whose access conflicts with the share mode of a
+ * handle already open on the same file, or whose share mode excludes
+ * access another handle already has. Tracked per (device, inode) within
+ * the process. */
+struct share_entry {
+    struct share_entry *next;
+    dev_t dev;
+    ino_t ino;
+    int readers, writers, deleters;        /* handles with that access */
+    int share_read, share_write, share_delete; /* handles sharing it */
+    int handles;
+};
+static struct share_entry *shares;
+static pthread_mutex_t share_lock = PTHREAD_MUTEX_INITIALIZER;
+
+#define WANTS_READ(a) ((a) & (FILE_READ_DATA | 0x20 /* FILE_EXECUTE */))
+#define WANTS_WRITE(a) ((a) & (FILE_WRITE_DATA | FILE_APPEND_DATA))
+#define WANTS_DELETE(a) ((a) & DELETE)
+
+static NTSTATUS share_acquire(struct file *f, const struct stat *st)
+{
+    pthread_mutex_lock(&share_lock);
+    struct share_entry *e = shares;
+    while (e && (e->dev != st->st_dev || e->ino != st->st_ino))
+        e = e->next;
+    if (e) {
+        DWORD a = f->access, s = f->share;
+        if ((WANTS_READ(a) && e->share_read < e->handles) ||
+            (WANTS_WRITE(a) && e->share_write < e->handles) ||
+            (WANTS_DELETE(a) && e->share_delete < e->handles) ||
+            (e->readers && !(s & FILE_SHARE_READ)) ||
+            (e->writers && !(s & FILE_SHARE_WRITE)) ||
+            (e->deleters && !(s & FILE_SHARE_DELETE))) {
+            pthread_mutex_unlock(&share_lock);
+            return STATUS_SHARING_VIOLATION;
+        }
+    } else {
+        e = calloc(1, sizeof *e);
+        e->dev = st->st_dev;
+        e->ino = st->st_ino;
+        e->next = shares;
+        shares = e;
+    }
+    e->handles++;
+    e->readers += !!WANTS_READ(f->access);
+    e->writers += !!WANTS_WRITE(f->access);
+    e->deleters += !!WANTS_DELETE(f->access);
+    e->share_read += !!(f->share & FILE_SHARE_READ);
+    e->share_write += !!(f->share & FILE_SHARE_WRITE);
+    e->share_delete += !!(f->share & FILE_SHARE_DELETE);
+    f->share_entry = e;
+    pthread_mutex_unlock(&share_lock);
+    return STATUS_SUCCESS;
+}
+
+static void share_release(struct file *f)
+{
+    struct share_entry *e = f->share_entry;
+    if (!e)
+        return;
+    pthread_mutex_lock(&share_lock);
+    e->handles--;
+    e->readers -= !!WANTS_READ(f->access);
+    e->writers -= !!WANTS_WRITE(f->access);
+    e->deleters -= !!WANTS_DELETE(f->access);
+    e->share_read -= !!(f->share & FILE_SHARE_READ);
+    e->share_write -= !!(f->share & FILE_SHARE_WRITE);
+    e->share_delete -= !!(f->share & FILE_SHARE_DELETE);
+    if (!e->handles) {
+        for (struct share_entry **p = &shares; *p; p = &(*p)->next)
+            if (*p == e) {
+                *p = e->next;
+                break;
+            }
+        free(e);
+    }
+    pthread_mutex_unlock(&share_lock);
+}
+
+/* ---- objects ------------------------------------------------------------ */
+
+static void file_destroy(struct object *o)
+{
+    struct file *f = (struct file *)o;
+    share_release(f);
+    if (f->options & FILE_FLAG_DELETE_ON_CLOSE && f->unix_path) {
+        if (f->is_dir)
+            rmdir(f->unix_path);
+        else
+            unlink(f->unix_path);
+    }
+    if (f->fd > 2)
+        close(f->fd);
+    free(f->unix_path);
+    free(f);
+}
+
+/* Files are always signalled: a wait on a file handle returns at once. */
+static int file_signaled(struct object *o, struct thread *t) { return 1; }
+static int file_acquire(struct object *o, struct thread *t) { return 0; }
+static const struct object_ops file_ops = {file_destroy, file_signaled,
+                                           file_acquire};
+
+static int kind_of(const struct stat *st)
+{
+    if (S_ISCHR(st->st_mode))
+        return FILE_TYPE_CHAR;
+    if (S_ISFIFO(st->st_mode) || S_ISSOCK(st->st_mode))
+        return FILE_TYPE_PIPE;
+    return FILE_TYPE_DISK;
+}
+
+static struct file *file_alloc(int fd, DWORD access)
+{
+    struct file *f = calloc(1, sizeof *f);
+    object_init(&f->obj, OBJ_FILE, &file_ops);
+    f->fd = fd;
+    f->access = access;
+    f->share = FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE;
+    struct stat st;
+    f->kind = fstat(fd, &st) == 0 ? kind_of(&st) : FILE_TYPE_UNKNOWN;
+    return f;
+}
+
+HANDLE file_handle_from_fd(int fd, DWORD access, BOOL inherit)
+{
+    struct file *f = file_alloc(fd, file_map_access(access));
+    HANDLE h = handle_alloc(&f->obj, inherit);
+    object_put(&f->obj);
+    return h;
+}
+
+void file_init_std_handles(HANDLE *in, HANDLE *out, HANDLE *err)
+{
+    int fds[3] = {0, 1, 2};
+    HANDLE *slots[3] = {in, out, err};
+    for (int i = 0; i < 3; i++) {
+        if (fcntl(fds[i], F_GETFD) < 0) {
+            *slots[i] = NULL;
+            continue;
+        }
+        *slots[i] = file_handle_from_fd(fds[i], i ? GENERIC_WRITE | GENERIC_READ
+                                                  : GENERIC_READ | GENERIC_WRITE,
+                                        TRUE);
+    }
+}
+
+struct file *file_ref(HANDLE h)
+{
+    return (struct file *)handle_ref(h, OBJ_FILE);
+}
+
+/* ---- open --------------------------------------------------------------- */
+
+static NTSTATUS open_device(enum path_device dev, DWORD access, HANDLE *out,
+                            BOOL inherit)
+{
+    int fd = -1;
+    int want_write = WANTS_WRITE(access) != 0;
+    switch (dev) {
+    case DEV_NUL:
+        fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+        break;
+    case DEV_CONIN:
+        fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+        if (fd < 0)
+            fd = dup(0);
+        break;
+    case DEV_CONOUT:
+        fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+        if (fd < 0)
+            fd = dup(1);
+        break;
+    case DEV_CON:
+        fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+        if (fd < 0)
+            fd = dup(want_write ? 1 : 0);
+        break;
+    default:
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    }
+    if (fd < 0)
+        return errno_to_status(errno);
+    struct file *f = file_alloc(fd, access);
+    *out = handle_alloc(&f->obj, inherit);
+    object_put(&f->obj);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS file_open(const WCHAR *name, DWORD access, DWORD share,
+                   DWORD disposition, DWORD flags, BOOL inherit, HANDLE *out,
+                   int *existed)
+{
+    *existed = 0;
+    access = file_map_access(access);
+    enum path_device dev;
+    NTSTATUS st;
+    char *path = path_dos_to_unix(name, &dev, &st);
+    if (dev)
+        return open_device(dev, access, out, inherit);
+    if (!path)
+        return st;
+    int rd = WANTS_READ(access) != 0, wr = WANTS_WRITE(access) != 0;
+    int oflags = O_CLOEXEC | O_NOCTTY;
+    oflags |= rd && wr ? O_RDWR : wr ? O_WRONLY : O_RDONLY;
+    if ((access & FILE_APPEND_DATA) && !(access & FILE_WRITE_DATA))
+        oflags |= O_APPEND;
+    size_t plen = strlen(path);
+    int trailing_slash = plen > 1 && path[plen - 1] == '/';
+    if (trailing_slash)
+        path[plen - 1] = 0;
+
+    int fd = -1;
+    struct stat sb;
+    switch (disposition) {
+    case CREATE_NEW:
+        fd = open(path, oflags | O_CREAT | O_EXCL, 0666);
+        break;
+    case CREATE_ALWAYS:
+    case OPEN_ALWAYS:
+        /* Try to create first: a new file is never truncated (truncating
+         * forces ext4 to write back at close). */
+        fd = open(path, oflags | O_CREAT | O_EXCL, 0666);
+        if (fd < 0 && errno == EEXIST) {
+            *existed = 1;
+            int extra = disposition == CREATE_ALWAYS ? O_TRUNC : 0;
+            if (extra && !wr) {
+                oflags = (oflags & ~O_ACCMODE) | O_RDWR;
+            }
+            fd = open(path, oflags | extra, 0666);
+        }
+        break;
+    case OPEN_EXISTING:
+        fd = open(path, oflags, 0666);
+        break;
+    case TRUNCATE_EXISTING:
+        if (!wr) {
+            free(path);
+            return STATUS_INVALID_PARAMETER;
+        }
+        fd = open(path, oflags | O_TRUNC, 0666);
+        break;
+    default:
+        free(path);
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (fd < 0 && errno == EISDIR) {
+        /* Directories open only with FILE_FLAG_BACKUP_SEMANTICS, and
+         * never for writing. */
+        if (!(flags & FILE_FLAG_BACKUP_SEMANTICS) || disposition == CREATE_NEW ||
+            disposition == CREATE_ALWAYS || disposition == TRUNCATE_EXISTING) {
+            free(path);
+            return STATUS_ACCESS_DENIED;
+        }
+        fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    }
+    if (fd < 0 && errno == EACCES && !rd && !wr)
+        fd = open(path, O_PATH | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        st = e == ENOENT ? path_enoent_status(path)
+           : e == EEXIST ? STATUS_OBJECT_NAME_COLLISION
+           : e == ENOTDIR ? STATUS_OBJECT_PATH_NOT_FOUND
+                          : errno_to_status(e);
+        TRACE("%s: %s", path, strerror(e));
+        free(path);
+        return st;
+    }
+    fstat(fd, &sb);
+    if (S_ISDIR(sb.st_mode) && !(flags & FILE_FLAG_BACKUP_SEMANTICS)) {
+        close(fd);
+        free(path);
+        return STATUS_ACCESS_DENIED;
+    }
+    if (trailing_slash && !S_ISDIR(sb.st_mode)) {
+        close(fd);
+        free(path);
+        return STATUS_OBJECT_NAME_INVALID;
+    }
+    struct file *f = calloc(1, sizeof *f);
+    object_init(&f->obj, OBJ_FILE, &file_ops);
+    f->fd = fd;
+    f->access = access;
+    f->share = share;
+    f->options = flags & 0xfff00000u;
+    f->unix_path = path;
+    f->is_dir = S_ISDIR(sb.st_mode);
+    f->kind = kind_of(&sb);
+    if (f->kind == FILE_TYPE_DISK && (st = share_acquire(f, &sb))) {
+        /* a file we just created is removed again */
+        if (!*existed && (disposition == CREATE_NEW || disposition == CREATE_ALWAYS ||
+                          disposition == OPEN_ALWAYS))
+            unlink(path);
+        f->options &= ~FILE_FLAG_DELETE_ON_CLOSE;
+        object_put(&f->obj);
+        return st;
+    }
+    if (!*existed && disposition != OPEN_EXISTING &&
+        disposition != TRUNCATE_EXISTING && (flags & FILE_ATTRIBUTE_READONLY))
+        fchmod(fd, sb.st_mode & ~0222);
+    *out = handle_alloc(&f->obj, inherit);
+    object_put(&f->obj);
+    TRACE("%s -> %p", path, *out);
+    return STATUS_SUCCESS;
+}
+
+/* ---- read and write ------------------------------------------------------ */
+
+NTSTATUS file_read(struct file *f, void *buf, DWORD len, DWORD *done,
+                   const LARGE_INTEGER *offset)
+{
+    *done = 0;
+    if (!(f->access & FILE_READ_DATA))
+        return STATUS_ACCESS_DENIED;
+    if (f->is_dir)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    ssize_t n;
+    for (;;) {
+        if (offset && f->kind == FILE_TYPE_DISK) {
+            n = pread(f->fd, buf, len, offset->QuadPart);
+            /* a synchronous handle's position follows the explicit
+             * offset, as on Windows */
+            if (n >= 0)
+                lseek(f->fd, offset->QuadPart + n, SEEK_SET);
+        } else {
+            n = read(f->fd, buf, len);
+        }
+        if (n >= 0 || errno != EINTR)
+            break;
+    }
+    if (n < 0)
+        return errno == EISDIR ? STATUS_INVALID_DEVICE_REQUEST
+                               : errno_to_status(errno);
+    *done = n;
+    /* A pipe whose writers are gone reports ERROR_BROKEN_PIPE at its end;
+     * a file just reads 0 bytes. */
+    if (n == 0 && len && f->kind == FILE_TYPE_PIPE)
+        return STATUS_PIPE_BROKEN;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,
+                    const LARGE_INTEGER *offset)
+{
+    *done = 0;
+    if (!(f->access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
+        return STATUS_ACCESS_DENIED;
+    const uint8_t *p = buf;
+    DWORD left = len;
+    int64_t pos = offset ? offset->QuadPart : -1;
+    /* offset -1 (0xffffffff:ffffffff) means "at the end of file" */
+    if (offset && offset->LowPart == 0xffffffffu && offset->HighPart == -1)
+        pos = lseek(f->fd, 0, SEEK_END);
+    while (left) {
+        ssize_t n = pos >= 0 && f->kind == FILE_TYPE_DISK
+                        ? pwrite(f->fd, p, left, pos)
+                        : write(f->fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EPIPE)
+                return STATUS_PIPE_BROKEN; /* mapped to ERROR_NO_DATA by callers */
+            return errno_to_status(errno);
+        }
+        p += n;
+        left -= n;
+        *done += n;
+        if (pos >= 0)
+            pos += n;
+    }
+    if (pos >= 0 && f->kind == FILE_TYPE_DISK)
+        lseek(f->fd, pos, SEEK_SET);
+    return STATUS_SUCCESS;
+}
+
+/* ---- attributes and times ------------------------------------------------ */
+
+DWORD file_attributes(const struct stat *st, const char *name)
+{
+    DWORD a = 0;
+    if (S_ISDIR(st->st_mode))
+        a |= FILE_ATTRIBUTE_DIRECTORY;
+    else
+        a |= FILE_ATTRIBUTE_ARCHIVE;
+    if (!(st->st_mode & 0222))
+        a |= FILE_ATTRIBUTE_READONLY;
+    /* dot files look hidden to Windows programs, as in Wine */
+    if (name) {
+        const char *b = strrchr(name, '/');
+        b = b ? b + 1 : name;
+        if (b[0] == '.' && b[1] && strcmp(b, ".."))
+            a |= FILE_ATTRIBUTE_HIDDEN;
+    }
+    return a ? a : FILE_ATTRIBUTE_NORMAL;
+}
+
+#define TICKS_1601_TO_1970 116444736000000000ull
+
+void file_time_from_timespec(FILETIME *ft, time_t sec, long nsec)
+{
+    uint64_t t = (uint64_t)((int64_t)sec * 10000000 + nsec / 100) + TICKS_1601_TO_1970;
+    ft->dwLowDateTime = (DWORD)t;
+    ft->dwHighDateTime = (DWORD)(t >> 32);
+}
+
+void file_timespec_from_time(const FILETIME *ft, struct timespec *ts)
+{
+    int64_t t = (int64_t)(((uint64_t)ft->dwHighDateTime << 32 | ft->dwLowDateTime) -
+                          TICKS_1601_TO_1970);
+    ts->tv_sec = t / 10000000;
+    ts->tv_nsec = (t % 10000000) * 100;
+    if (ts->tv_nsec < 0) {
+        ts->tv_sec--;
+        ts->tv_nsec += 1000000000;
+    }
+}

@@ -1,0 +1,27 @@
+/* Windows virtual memory semantics over mmap: reserve vs commit, 64 KiB
+ * allocation granularity, per-page protection as VirtualQuery reports it.
+ * Every region decant maps for the program (images, VirtualAlloc, thread
+ * stacks) is recorded here. */
+#ifndef DECANT_MEMORY_H
+#define DECANT_MEMORY_H
+
+#include "windef.h"
+#include "win32.h"
+
+#define PAGE_SIZE_WIN 0x1000
+#define ALLOC_GRANULARITY 0x10000
+
+void mem_register_image(void *base, size_t size);
+void mem_set_image_prot(void *base, size_t size, int unix_prot);
+/* A region decant mapped itself (stacks): recorded as MEM_PRIVATE. */
+void mem_register_private(void *base, size_t size, DWORD win_prot);
+void mem_unregister(void *base);
+
+NTSTATUS mem_allocate(void **addr, SIZE_T *size, DWORD type, DWORD prot);
+NTSTATUS mem_free(void **addr, SIZE_T *size, DWORD type);
+NTSTATUS mem_protect(void **addr, SIZE_T *size, DWORD prot, DWORD *old);
+NTSTATUS mem_query(const void *addr, MEMORY_BASIC_INFORMATION *info);
+
+int mem_win_to_unix_prot(DWORD prot);
+
+#endif

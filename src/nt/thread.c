@@ -1,0 +1,301 @@
+/* Thread creation and exit. Each Windows thread starts as a pthread on a
+ * small glibc stack, then switches to a stack decant maps itself, so the
+ * TEB's StackBase/StackLimit describe exactly the memory the program may
+ * use. ExitThread jumps back to the glibc frame, so nothing ever unwinds
+ * through the program's frames (which carry no DWARF unwind data). */
+#include <asm/prctl.h>
+#include <errno.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define DEBUG_CHANNEL thread
+#include "debug.h"
+#include "loader.h"
+#include "memory.h"
+#include "status.h"
+#include "thread.h"
+
+__thread TEB *current_teb;
+static struct thread *main_thread;
+static int live_threads;
+static size_t default_stack_reserve = 1 << 20;
+
+/* Runs fn(arg) with rsp at `top` (16-byte aligned), then returns. */
+void call_on_stack(void (*fn)(void *), void *arg, void *top);
+__asm__(".text\n"
+        ".globl call_on_stack\n"
+        ".hidden call_on_stack\n"
+        ".type call_on_stack,@function\n"
+        "call_on_stack:\n"
+        "    push %rbp\n"
+        "    mov %rsp, %rbp\n"
+        "    mov %rdx, %rsp\n"
+        "    and $-16, %rsp\n"
+        "    mov %rdi, %rax\n"
+        "    mov %rsi, %rdi\n"
+        "    call *%rax\n"
+        "    mov %rbp, %rsp\n"
+        "    pop %rbp\n"
+        "    ret\n");
+
+struct thread *thread_main(void) { return main_thread; }
+int thread_count(void) { return __atomic_load_n(&live_threads, __ATOMIC_ACQUIRE); }
+
+static void thread_destroy(struct object *o)
+{
+    struct thread *t = (struct thread *)o;
+    if (t->teb && t->exited)
+        munmap(t->teb, 0x2000);
+    free(t);
+}
+
+static int thread_signaled(struct object *o, struct thread *w)
+{
+    return ((struct thread *)o)->exited;
+}
+
+static int thread_acquire(struct object *o, struct thread *w) { return 0; }
+
+static const struct object_ops thread_ops = {thread_destroy, thread_signaled,
+                                             thread_acquire};
+
+static struct object self_process;
+static int never_signaled(struct object *o, struct thread *t) { return 0; }
+static const struct object_ops self_process_ops = {NULL, never_signaled,
+                                                   thread_acquire};
+
+struct object *process_self_object(void)
+{
+    if (!self_process.type) {
+        object_init(&self_process, OBJ_PROCESS, &self_process_ops);
+        self_process.refs = INT_MAX / 2; /* never destroyed */
+    }
+    return &self_process;
+}
+
+static TEB *teb_alloc(struct thread *t)
+{
+    TEB *teb = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (teb == MAP_FAILED)
+        return NULL;
+    teb->Tib.Self = teb;
+    teb->Peb = nt_peb();
+    teb->ClientId.UniqueProcess = (HANDLE)(uintptr_t)getpid();
+    teb->CurrentLocale = 0x409;
+    teb->decant_thread = t;
+    teb->TlsLinks.Flink = teb->TlsLinks.Blink = &teb->TlsLinks;
+    return teb;
+}
+
+static void teb_activate(struct thread *t)
+{
+    pid_t tid = gettid();
+    t->teb->ClientId.UniqueThread = (HANDLE)(uintptr_t)tid;
+    __atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
+    syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)t->teb);
+    current_teb = t->teb;
+}
+
+/* Guard page + stack, recorded for VirtualQuery. */
+static int stack_alloc(struct thread *t, size_t size)
+{
+    size = (size + 0xffff) & ~(size_t)0xffff;
+    uint8_t *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK,
+                      -1, 0);
+    if (p == MAP_FAILED)
+        return -1;
+    mprotect(p, PAGE_SIZE_WIN, PROT_NONE);
+    t->stack = p;
+    t->stack_size = size;
+    mem_register_private(p, size, PAGE_READWRITE);
+    t->teb->DeallocationStack = p;
+    t->teb->Tib.StackLimit = p + PAGE_SIZE_WIN;
+    t->teb->Tib.StackBase = p + size;
+    return 0;
+}
+
+static struct thread *thread_alloc(void)
+{
+    struct thread *t = calloc(1, sizeof *t);
+    object_init(&t->obj, OBJ_THREAD, &thread_ops);
+    t->exit_code = STILL_ACTIVE;
+    t->teb = teb_alloc(t);
+    if (!t->teb) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* The thread is done: signal waiters; the last thread ends the process
+ * with its own exit code, as on Windows. */
+static void thread_finished(struct thread *t)
+{
+    ldr_tls_free_thread(t->teb);
+    pthread_mutex_lock(&sync_lock);
+    t->exited = 1;
+    sync_changed_locked();
+    pthread_mutex_unlock(&sync_lock);
+    if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0)
+        process_terminate(t->exit_code);
+    if (t->stack) {
+        mem_unregister(t->stack);
+        munmap(t->stack, t->stack_size);
+        t->stack = NULL;
+    }
+}
+
+struct main_args {
+    void (*fn)(void *);
+    void *arg;
+};
+
+static void main_on_stack(void *p)
+{
+    struct main_args *a = p;
+    a->fn(a->arg);
+}
+
+void thread_init_process(void)
+{
+    main_thread = thread_alloc();
+    if (!main_thread) {
+        fprintf(stderr, "decant: out of memory creating the main thread\n");
+        exit(1);
+    }
+    main_thread->is_main = 1;
+    main_thread->obj.refs++; /* the process keeps it */
+    live_threads = 1;
+    teb_activate(main_thread);
+    ldr_tls_alloc_thread(main_thread->teb);
+}
+
+void thread_run_main(size_t stack_reserve, void (*fn)(void *), void *arg)
+{
+    struct thread *t = main_thread;
+    if (stack_reserve < 0x10000)
+        stack_reserve = 0x10000;
+    default_stack_reserve = stack_reserve;
+    if (stack_alloc(t, stack_reserve) < 0) {
+        fprintf(stderr, "decant: cannot map a %zu-byte stack\n", stack_reserve);
+        exit(1);
+    }
+    struct main_args a = {fn, arg};
+    if (!setjmp(t->exit_jmp))
+        call_on_stack(main_on_stack, &a, t->teb->Tib.StackBase);
+    /* ExitThread on the main thread: others go on running. */
+    thread_finished(t);
+    pthread_exit(NULL);
+}
+
+static void futex_wait_nonzero(int *word)
+{
+    int v;
+    while ((v = __atomic_load_n(word, __ATOMIC_ACQUIRE)) > 0)
+        syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, v, NULL, NULL, 0);
+}
+
+static void thread_on_stack(void *p)
+{
+    struct thread *t = p;
+    ldr_thread_attach();
+    DWORD code = t->start(t->param);
+    thread_exit(code);
+}
+
+static void *thread_entry(void *p)
+{
+    struct thread *t = p;
+    teb_activate(t);
+    ldr_tls_alloc_thread(t->teb);
+    futex_wait_nonzero(&t->suspend_count);
+    if (!setjmp(t->exit_jmp))
+        call_on_stack(thread_on_stack, t, t->teb->Tib.StackBase);
+    thread_finished(t);
+    object_put(&t->obj);
+    return NULL;
+}
+
+struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
+                             size_t stack_size, DWORD flags, NTSTATUS *status)
+{
+    struct thread *t = thread_alloc();
+    if (!t) {
+        *status = STATUS_NO_MEMORY;
+        return NULL;
+    }
+    size_t reserve = default_stack_reserve;
+    if (flags & STACK_SIZE_PARAM_IS_A_RESERVATION)
+        reserve = stack_size ? stack_size : reserve;
+    else if (stack_size > reserve)
+        reserve = (stack_size + 0xfffff) & ~(size_t)0xfffff;
+    if (stack_alloc(t, reserve) < 0) {
+        munmap(t->teb, 0x2000);
+        free(t);
+        *status = STATUS_NO_MEMORY;
+        return NULL;
+    }
+    t->start = start;
+    t->param = param;
+    t->suspend_count = flags & CREATE_SUSPENDED ? 1 : 0;
+    object_ref(&t->obj); /* the running thread's own reference */
+    __atomic_add_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 64 * 1024);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    int err = pthread_create(&t->pthread, &attr, thread_entry, t);
+    pthread_attr_destroy(&attr);
+    if (err) {
+        __atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
+        mem_unregister(t->stack);
+        munmap(t->stack, t->stack_size);
+        t->stack = NULL;
+        t->exited = 1;
+        object_put(&t->obj);
+        object_put(&t->obj);
+        *status = STATUS_NO_MEMORY;
+        return NULL;
+    }
+    /* The tid is known only once the thread runs; callers that want it
+     * (CreateThread's lpThreadId) need it now. */
+    while (!__atomic_load_n(&t->tid, __ATOMIC_ACQUIRE))
+        sched_yield();
+    *status = STATUS_SUCCESS;
+    return t;
+}
+
+void thread_exit(DWORD code)
+{
+    struct thread *t = nt_current_thread();
+    ldr_thread_detach();
+    t->exit_code = code;
+    longjmp(t->exit_jmp, 1);
+}
+
+DWORD thread_resume(struct thread *t)
+{
+    int prev = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE);
+    if (prev > 0 && __atomic_sub_fetch(&t->suspend_count, 1, __ATOMIC_ACQ_REL) == 0)
+        syscall(SYS_futex, &t->suspend_count, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
+                NULL, 0);
+    return prev;
+}
+
+DWORD thread_suspend(struct thread *t)
+{
+    /* Suspending a running thread needs a signal to park it; that comes
+     * with thread contexts. A thread not yet started just stays parked. */
+    if (t != nt_current_thread() && t->suspend_count > 0)
+        return __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_ACQ_REL);
+    FIXME("SuspendThread of a running thread is not supported yet");
+    return (DWORD)-1;
+}

@@ -1,0 +1,49 @@
+/* Windows threads: one Linux thread each, with a TEB behind GS, a stack of
+ * the size asked for with true TEB bounds, and a waitable object. */
+#ifndef DECANT_THREAD_H
+#define DECANT_THREAD_H
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <sys/types.h>
+
+#include "object.h"
+#include "process.h"
+#include "win32.h"
+
+struct thread {
+    struct object obj;      /* signalled when the thread has exited */
+    TEB *teb;
+    pid_t tid;
+    pthread_t pthread;
+    LPTHREAD_START_ROUTINE start;
+    void *param;
+    DWORD exit_code;        /* STILL_ACTIVE until it exits */
+    int exited;
+    int suspend_count;      /* a thread created suspended waits on this */
+    uint8_t *stack;         /* mapping: guard page + stack */
+    size_t stack_size;
+    jmp_buf exit_jmp;       /* ExitThread returns here, off the Windows stack */
+    int is_main;
+};
+
+#define CREATE_SUSPENDED 0x4
+#define STACK_SIZE_PARAM_IS_A_RESERVATION 0x10000
+
+/* The main thread: TEB and a stack per the exe's SizeOfStackReserve;
+ * runs fn(arg) on that stack and never returns. */
+void thread_run_main(size_t stack_reserve, void (*fn)(void *), void *arg)
+    __attribute__((noreturn));
+void thread_init_process(void);
+struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
+                             size_t stack_size, DWORD flags, NTSTATUS *status);
+void thread_exit(DWORD code) __attribute__((noreturn));
+DWORD thread_resume(struct thread *t);
+DWORD thread_suspend(struct thread *t);
+struct thread *thread_main(void);
+int thread_count(void);
+
+/* The current process as a waitable object (for GetCurrentProcess()). */
+struct object *process_self_object(void);
+
+#endif

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# decant's test runner: builds and runs every Windows test program under
+# decant (or, with --wine, under Wine to check the expected outputs), then
+# every native unit test, and ends with "N passed, N failed[, N skipped]".
+#
+#   tests/run.sh [--wine] [--keep] [FILTER]
+#
+# Windows programs: tests/programs/<area>/<name>.c, built with mingw-w64.
+# Directives in the first 15 lines, as comments:
+#   // build: FLAGS      extra compiler flags
+#   // args: ARGS        arguments (shell words)
+#   // exit: N           expected exit status (default 0; compared modulo 256,
+#                        as Linux reports it)
+#   // stdin: FILE       file (next to the source) fed to standard input
+#   // wine: skip REASON  not run with --wine (a documented Wine deviation)
+# <name>.expected, if present, is the exact expected stdout (bytes, CRLF
+# included: text-mode stdout writes \r\n, as on Windows).
+# tests/programs/<area>/helpers/*.c are built next to the tests of that area
+# and not run: foo.c -> foo.exe, foo.dll.c -> foo.dll (-shared).
+# Each test runs in a fresh empty directory; find helpers through
+# GetModuleFileName (they sit beside the test's .exe).
+# tests/pe/*.sh: scripts that make and run hand-made PE files (exit 0 = pass).
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+MINGW_CC=${MINGW_CC:-x86_64-w64-mingw32-gcc}
+BUILD=$ROOT/build/tests/programs
+WINE=0 KEEP=0 FILTER=
+for a in "$@"; do
+    case $a in
+    --wine) WINE=1 ;;
+    --keep) KEEP=1 ;;
+    *) FILTER=$a ;;
+    esac
+done
+if [ $WINE = 1 ]; then
+    export WINEPREFIX=$(scripts/wine-prefix.sh) WINEDEBUG=-all
+    RUNNER=(wine)
+else
+    RUNNER=("$ROOT/build/decant")
+fi
+
+pass=0 fail=0 skipped=0
+failed_names=()
+report() { # status name [detail]
+    case $1 in
+    pass) pass=$((pass + 1)) ;;
+    skip) skipped=$((skipped + 1)); echo "SKIP $2${3:+: $3}" ;;
+    *) fail=$((fail + 1)); failed_names+=("$2"); echo "FAIL $2${3:+: $3}" ;;
+    esac
+}
+
+directive() { # file key
+    head -n 15 "$1" | sed -n "s|^// $2: *||p" | head -n 1
+}
+
+build_exe() { # src out
+    local flags
+    flags=$(directive "$1" build)
+    local extra=()
+    case $2 in *.dll) extra=(-shared) ;; esac
+    if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || [ tests/programs/test.h -nt "$2" ]; then
+        mkdir -p "$(dirname "$2")"
+        # shellcheck disable=SC2086
+        "$MINGW_CC" -O1 -Wall -Itests/programs "${extra[@]}" -o "$2" "$1" $flags \
+            2>"$2.log" || { cat "$2.log"; return 1; }
+    fi
+}
+
+# Helpers first: the tests of an area may start them or load them.
+for h in tests/programs/*/helpers/*.c; do
+    [ -e "$h" ] || continue
+    area=$(basename "$(dirname "$(dirname "$h")")")
+    name=$(basename "$h" .c)
+    case $name in *.dll) out=$BUILD/$area/$name ;; *) out=$BUILD/$area/$name.exe ;; esac
+    build_exe "$h" "$out" || report fail "build $h"
+done
+
+TMPROOT=$(mktemp -d /tmp/decant-tests.XXXXXX)
+for src in tests/programs/*/*.c; do
+    [ -e "$src" ] || continue
+    area=$(basename "$(dirname "$src")")
+    name=$(basename "$src" .c)
+    id=$area/$name
+    [ -n "$FILTER" ] && [[ $id != *$FILTER* ]] && continue
+    if [ $WINE = 1 ] && [ -n "$(directive "$src" wine)" ]; then
+        report skip "$id" "wine: $(directive "$src" wine)"
+        continue
+    fi
+    exe=$BUILD/$area/$name.exe
+    build_exe "$src" "$exe" || { report fail "$id" "build failed"; continue; }
+    dir=$TMPROOT/$area-$name
+    mkdir -p "$dir"
+    eval "args=($(directive "$src" args))"
+    stdin_file=$(directive "$src" stdin)
+    if [ -n "$stdin_file" ]; then stdin_file=$ROOT/tests/programs/$area/$stdin_file; else stdin_file=/dev/null; fi
+    want_status=$(directive "$src" exit)
+    want_status=$(( ${want_status:-0} & 255 ))
+    (cd "$dir" && timeout 60 "${RUNNER[@]}" "$exe" "${args[@]}" <"$stdin_file" >"$dir.out" 2>"$dir.err")
+    status=$?
+    detail=
+    if [ $status -ne $want_status ]; then
+        detail="exit status $status, expected $want_status"
+    elif [ -f "tests/programs/$area/$name.expected" ] &&
+        ! cmp -s "$dir.out" "tests/programs/$area/$name.expected"; then
+        detail="stdout differs from $name.expected"
+    fi
+    if [ -z "$detail" ]; then
+        report pass "$id"
+    else
+        report fail "$id" "$detail"
+        if [ -f "tests/programs/$area/$name.expected" ]; then
+            diff <(od -c "tests/programs/$area/$name.expected") <(od -c "$dir.out") | head -n 10
+        else
+            head -c 2000 "$dir.out"
+        fi
+        head -c 1000 "$dir.err"
+    fi
+done
+
+if [ $WINE = 0 ]; then
+    for t in build/tests/unit/*; do
+        [ -x "$t" ] || continue
+        id=unit/$(basename "$t")
+        [ -n "$FILTER" ] && [[ $id != *$FILTER* ]] && continue
+        if out=$("$t" 2>&1); then report pass "$id"; else report fail "$id"; echo "$out" | tail -n 20; fi
+    done
+    for t in tests/pe/*.sh; do
+        [ -e "$t" ] || continue
+        id=pe/$(basename "$t" .sh)
+        [ -n "$FILTER" ] && [[ $id != *$FILTER* ]] && continue
+        if out=$(bash "$t" "$ROOT/build/decant" 2>&1); then report pass "$id"; else report fail "$id"; echo "$out" | tail -n 20; fi
+    done
+    for t in tests/real/*.sh; do
+        [ -e "$t" ] || continue
+        id=real/$(basename "$t" .sh)
+        [ -n "$FILTER" ] && [[ $id != *$FILTER* ]] && continue
+        out=$(bash "$t" "$ROOT/build/decant" 2>&1); rc=$?
+        if [ $rc = 0 ]; then report pass "$id"
+        elif [ $rc = 77 ]; then report skip "$id" "$(echo "$out" | tail -n 1)"
+        else report fail "$id"; echo "$out" | tail -n 20; fi
+    done
+fi
+
+[ $KEEP = 1 ] && echo "outputs kept in $TMPROOT" || rm -rf "$TMPROOT"
+if [ ${#failed_names[@]} -gt 0 ]; then
+    echo "failed: ${failed_names[*]}"
+fi
+if [ $skipped -gt 0 ]; then
+    echo "$pass passed, $fail failed, $skipped skipped"
+else
+    echo "$pass passed, $fail failed"
+fi
+[ $fail -eq 0 ]
