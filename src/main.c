@@ -11,6 +11,7 @@
 #include "loader.h"
 #include "path.h"
 #include "process.h"
+#include "signal_handling.h"
 #include "status.h"
 #include "thread.h"
 #include "win32.h"
@@ -106,6 +107,7 @@ int main(int argc, char **argv)
     struct process_start start = {exe_path, argv + i, cmdline, exit_fd};
     process_init(&start);
     thread_init_process();
+    signal_init_process();
     struct ldr_error err = {0};
     struct module *exe = ldr_load_exe(exe_path, &err);
     if (!exe) {

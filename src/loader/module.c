@@ -265,6 +265,35 @@ static char *search_dll(const char *lname)
 static struct module *load_dependency(const char *name, const char *importer,
                                       struct ldr_error *err);
 
+/* Windows system DLLs decant does not implement (yet). A program that
+ * imports them still loads: each import becomes a trap that fires only if
+ * called, naming the function (DESIGN.md §3). */
+static const char *const system_dlls[] = {
+    "advapi32.dll", "bcrypt.dll", "bcryptprimitives.dll", "cfgmgr32.dll",
+    "combase.dll", "comctl32.dll", "comdlg32.dll", "crypt32.dll",
+    "dbghelp.dll", "dnsapi.dll", "dwmapi.dll", "gdi32.dll", "gdiplus.dll",
+    "imm32.dll", "iphlpapi.dll", "mpr.dll", "msvcp140.dll", "mswsock.dll",
+    "ncrypt.dll", "netapi32.dll", "ntdll.dll", "ole32.dll", "oleaut32.dll",
+    "powrprof.dll", "psapi.dll", "rpcrt4.dll", "secur32.dll",
+    "setupapi.dll", "shell32.dll", "shlwapi.dll", "ucrtbase.dll",
+    "user32.dll", "userenv.dll", "uxtheme.dll", "vcruntime140.dll",
+    "vcruntime140_1.dll", "version.dll", "winhttp.dll", "wininet.dll",
+    "winmm.dll", "winspool.drv", "wintrust.dll", "ws2_32.dll",
+    "wsock32.dll", "wtsapi32.dll",
+};
+
+static const struct builtin_dll *empty_system_dll(const char *lname)
+{
+    for (size_t i = 0; i < sizeof system_dlls / sizeof *system_dlls; i++)
+        if (!strcmp(lname, system_dlls[i])) {
+            struct builtin_dll *b = calloc(1, sizeof *b);
+            b->name = system_dlls[i];
+            TRACE("%s: not implemented, all its imports trap", lname);
+            return b;
+        }
+    return NULL;
+}
+
 /* Load (or find) a DLL and everything it imports; no DllMain yet. */
 static struct module *load_library(const char *name, const char *importer,
                                    struct ldr_error *err)
@@ -300,6 +329,11 @@ static struct module *load_library(const char *name, const char *importer,
         }
         if (!has_path)
             unix_path = search_dll(lname);
+        if (!unix_path && !has_path && (b = empty_system_dll(lname))) {
+            m = ldr_map_builtin(b);
+            ldr_link_module(m);
+            return m;
+        }
     }
     if (!unix_path) {
         err->win32 = ERROR_MOD_NOT_FOUND;

@@ -69,7 +69,7 @@ void *ldr_unimplemented_stub(const char *dll, const char *func, WORD ordinal)
     }
     uint8_t *s = pool + pool_used;
     pool_used += STUB_SIZE;
-    uint8_t *page = (uint8_t *)((uintptr_t)s & ~0xfffu);
+    uint8_t *page = (uint8_t *)((uintptr_t)s & ~(uintptr_t)0xfff);
     mprotect(page, 0x1000, PROT_READ | PROT_WRITE);
     uint64_t a = (uintptr_t)d, h = (uintptr_t)unimpl_trampoline;
     s[0] = 0x48, s[1] = 0xbf;           /* mov rdi, imm64 */

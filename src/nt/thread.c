@@ -18,6 +18,7 @@
 #include "debug.h"
 #include "loader.h"
 #include "memory.h"
+#include "signal_handling.h"
 #include "status.h"
 #include "thread.h"
 
@@ -215,6 +216,7 @@ static void *thread_entry(void *p)
 {
     struct thread *t = p;
     teb_activate(t);
+    signal_init_thread();
     ldr_tls_alloc_thread(t->teb);
     futex_wait_nonzero(&t->suspend_count);
     if (!setjmp(t->exit_jmp))

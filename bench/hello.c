@@ -1,0 +1,8 @@
+/* Start-up benchmark: the smallest useful program. */
+#include <stdio.h>
+
+int main(void)
+{
+    printf("hello, world\n");
+    return 0;
+}

@@ -1,0 +1,9 @@
+/* Faults in program code become Windows exceptions (DESIGN.md §5). */
+#ifndef DECANT_SIGNAL_HANDLING_H
+#define DECANT_SIGNAL_HANDLING_H
+
+void signal_init_process(void);
+/* Each thread's alternate signal stack, for stack overflows. */
+void signal_init_thread(void);
+
+#endif
