@@ -139,41 +139,61 @@ size_t wstr_to_utf8(const WCHAR *s, ssize_t len, char *out, size_t outsize)
     return need;
 }
 
-/* Decodes one UTF-8 sequence; returns its length (>= 1) and the code point
- * (U+FFFD for an invalid or overlong sequence). */
+/* Decodes one UTF-8 sequence; returns its length (>= 1) and the code point.
+ * An ill-formed sequence becomes one U+FFFD per maximal subpart (the
+ * longest prefix that could start a valid sequence), as Windows and the
+ * Unicode standard's "best practice" do: "\xE2\x82" is one U+FFFD,
+ * "\xC0\xAF" two, an encoded surrogate "\xED\xA0\x80" three. */
 static int utf8_decode(const unsigned char *s, size_t avail, uint32_t *cp)
 {
     unsigned c = s[0];
     int k;
-    uint32_t v, min;
+    unsigned lo = 0x80, hi = 0xbf; /* allowed range of the second byte */
+    uint32_t v;
     if (c < 0x80) {
         *cp = c;
         return 1;
-    } else if ((c & 0xe0) == 0xc0) {
-        k = 2, v = c & 0x1f, min = 0x80;
-    } else if ((c & 0xf0) == 0xe0) {
-        k = 3, v = c & 0x0f, min = 0x800;
-    } else if ((c & 0xf8) == 0xf0) {
-        k = 4, v = c & 0x07, min = 0x10000;
+    } else if (c >= 0xc2 && c <= 0xdf) {
+        k = 2, v = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        k = 3, v = c & 0x0f;
+        if (c == 0xe0)
+            lo = 0xa0;
+        else if (c == 0xed)
+            hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        k = 4, v = c & 0x07;
+        if (c == 0xf0)
+            lo = 0x90;
+        else if (c == 0xf4)
+            hi = 0x8f;
     } else {
         *cp = 0xfffd;
         return 1;
     }
-    if ((size_t)k > avail) {
-        *cp = 0xfffd;
-        return 1;
-    }
     for (int i = 1; i < k; i++) {
-        if ((s[i] & 0xc0) != 0x80) {
+        if ((size_t)i >= avail || s[i] < (i == 1 ? lo : 0x80) || s[i] > (i == 1 ? hi : 0xbf)) {
             *cp = 0xfffd;
             return i;
         }
         v = (v << 6) | (s[i] & 0x3f);
     }
-    if (v < min || v > 0x10ffff || (v >= 0xd800 && v < 0xe000))
-        v = 0xfffd;
     *cp = v;
     return k;
+}
+
+int utf8_is_valid(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(u + i, n - i, &cp);
+        /* U+FFFD itself is valid: EF BF BD */
+        if (cp == 0xfffd && !(k == 3 && u[i] == 0xef && u[i + 1] == 0xbf && u[i + 2] == 0xbd))
+            return 0;
+        i += k;
+    }
+    return 1;
 }
 
 size_t utf8_to_wstr(const char *s, ssize_t len, WCHAR *out, size_t outsize)

@@ -246,10 +246,19 @@ WCHAR *path_full_dos(const WCHAR *name)
         if (*s == '/')
             *s = '\\';
     if (device_name(res) == DEV_NUL || device_name(res) == DEV_CON) {
-        /* Windows reports devices as \\.\NAME */
-        enum path_device d = device_name(res);
+        /* Windows reports devices as \\.\NAME, spelled as given */
+        const WCHAR *b = res;
+        for (const WCHAR *s = res; *s; s++)
+            if (*s == '\\' || *s == ':')
+                b = s + 1;
+        WCHAR *dev = malloc((wstr_len(b) + 5) * sizeof(WCHAR));
+        size_t k = 4;
+        memcpy(dev, u"\\\\.\\", 4 * sizeof(WCHAR));
+        while (*b && *b != '.' && *b != ' ')
+            dev[k++] = *b++;
+        dev[k] = 0;
         free(res);
-        return wstr_dup(d == DEV_NUL ? u"\\\\.\\nul" : u"\\\\.\\con");
+        return dev;
     }
     normalise(res, root, 0);
     return res;
@@ -383,6 +392,14 @@ char *path_dos_to_unix(const WCHAR *name, enum path_device *device,
         *status = STATUS_OBJECT_PATH_NOT_FOUND; /* UNC shares: none here */
         return NULL;
     }
+    /* characters no Win32 file name may contain */
+    for (const WCHAR *s = p + 2; *s; s++)
+        if (*s < 32 || *s == '<' || *s == '>' || *s == ':' || *s == '"' || *s == '|' ||
+            *s == '?' || *s == '*') {
+            free(full);
+            *status = STATUS_OBJECT_NAME_INVALID;
+            return NULL;
+        }
     char *root = drive_root(p[0]);
     if (!root) {
         free(full);

@@ -12,12 +12,18 @@ struct builtin_export {
     const char *name;
     void *addr;          /* function or data; NULL for a forwarder */
     const char *forward; /* "ntdll.RtlAllocateHeap" or NULL */
+    int is_data;         /* exported variable: no thunk */
 };
 
 struct builtin_dll {
     const char *name; /* lower case, with .dll */
     const struct builtin_export *exports;
     unsigned nexports;
+    /* DllMain's role for a builtin, both optional: process attach when the
+     * DLL is first initialised, detach from ExitProcess (not on a crash,
+     * as on Windows). */
+    void (*attach)(void);
+    void (*detach)(void);
 };
 
 /* The builtin called `name` (case-insensitive, ".dll" optional), or NULL. */

@@ -3,6 +3,8 @@
  *   DLL_NAME     "kernel32.dll"
  *   DLL_ID       kernel32          (a C identifier)
  *   DLL_EXPORTS  "exports.h"
+ * and optionally DLL_ATTACH / DLL_DETACH, functions `void f(void)` run at
+ * process attach and at ExitProcess.
  * exports.h lines:
  *   EXPORT(Name)              the C function Name
  *   EXPORT_AS(Name, c_name)   export Name is the C function c_name
@@ -22,10 +24,10 @@
 #undef DATA
 #undef FORWARD
 
-#define EXPORT(n) {#n, (void *)n, NULL},
-#define EXPORT_AS(n, c) {#n, (void *)c, NULL},
-#define DATA(n, c) {#n, (void *)c, NULL},
-#define FORWARD(n, target) {#n, NULL, target},
+#define EXPORT(n) {#n, (void *)n, NULL, 0},
+#define EXPORT_AS(n, c) {#n, (void *)c, NULL, 0},
+#define DATA(n, c) {#n, (void *)c, NULL, 1},
+#define FORWARD(n, target) {#n, NULL, target, 0},
 static const struct builtin_export dll_exports[] = {
 #include DLL_EXPORTS
 };
@@ -34,8 +36,22 @@ static const struct builtin_export dll_exports[] = {
 #undef DATA
 #undef FORWARD
 
+#ifdef DLL_ATTACH
+void DLL_ATTACH(void);
+#define DLL_ATTACH_FN DLL_ATTACH
+#else
+#define DLL_ATTACH_FN NULL
+#endif
+#ifdef DLL_DETACH
+void DLL_DETACH(void);
+#define DLL_DETACH_FN DLL_DETACH
+#else
+#define DLL_DETACH_FN NULL
+#endif
+
 #define BUILTIN_CAT(a, b) a##b
 #define BUILTIN_VAR(id) BUILTIN_CAT(builtin_dll_, id)
 __attribute__((section("decant_builtins"), used, aligned(8)))
 const struct builtin_dll BUILTIN_VAR(DLL_ID) = {
-    DLL_NAME, dll_exports, sizeof dll_exports / sizeof dll_exports[0]};
+    DLL_NAME, dll_exports, sizeof dll_exports / sizeof dll_exports[0], DLL_ATTACH_FN,
+    DLL_DETACH_FN};

@@ -22,6 +22,10 @@ size_t wstr_to_utf8(const WCHAR *s, ssize_t len, char *out, size_t outsize);
 /* UTF-8 to UTF-16; returns units needed (terminator counted when len == -1). */
 size_t utf8_to_wstr(const char *s, ssize_t len, WCHAR *out, size_t outsize);
 
+/* No ill-formed sequence in the n bytes (the strict check behind
+ * MB_ERR_INVALID_CHARS). */
+int utf8_is_valid(const char *s, size_t n);
+
 /* Newly allocated conversions (malloc; NULL in -> NULL out). */
 char *wstr_to_utf8_alloc(const WCHAR *s);
 WCHAR *utf8_to_wstr_alloc(const char *s);

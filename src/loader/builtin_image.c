@@ -1,7 +1,9 @@
-/* Synthesized PE images for builtin DLLs: DOS and NT headers, one section
- * and an export directory whose entries point straight at decant's C
- * functions and variables. Export addresses are 32-bit RVAs, so the image
- * is placed below decant's own executable, within 4 GiB of all of it. */
+/* Synthesized PE images for builtin DLLs: DOS and NT headers, an export
+ * directory, and a thunk section. Each exported function is a 16-byte
+ * `jmp [rip+2]` thunk inside the image that jumps to decant's C function,
+ * so an export's address belongs to its DLL (GetModuleHandleEx from an
+ * address, crash reports); exported variables are decant's own, reached by
+ * RVA, so the image is placed below decant's executable, within 4 GiB. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,13 +22,13 @@ extern char __executable_start[], _end[];
 
 const struct builtin_dll *builtin_first(void)
 {
-    return __start_decant_builtins < __stop_decant_builtins
+    return (uintptr_t)__start_decant_builtins < (uintptr_t)__stop_decant_builtins
                ? __start_decant_builtins : NULL;
 }
 
 const struct builtin_dll *builtin_next(const struct builtin_dll *b)
 {
-    return b + 1 < __stop_decant_builtins ? b + 1 : NULL;
+    return (uintptr_t)(b + 1) < (uintptr_t)__stop_decant_builtins ? b + 1 : NULL;
 }
 
 const struct builtin_dll *builtin_find(const char *name)
@@ -73,7 +75,9 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
             strings += strlen(dll->exports[i].forward) + 1;
     }
     size_t edata = sizeof(IMAGE_EXPORT_DIRECTORY) + n * (4 + 4 + 2) + strings;
-    size_t size = 0x1000 + ((edata + 0xfff) & ~0xfffull);
+    size_t edata_size = (edata + 0xfff) & ~0xfffull;
+    size_t thunks_size = ((size_t)n * 16 + 0xfff) & ~0xfffull;
+    size_t size = 0x1000 + edata_size + thunks_size;
     uint8_t *base = map_below_executable(size);
     if (!base || (uintptr_t)_end - (uintptr_t)base >= 0xffffffffull) {
         fprintf(stderr, "decant: cannot place builtin %s within 4 GiB of "
@@ -87,7 +91,7 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     IMAGE_NT_HEADERS64 *nt = (void *)(base + 0x40);
     nt->Signature = IMAGE_NT_SIGNATURE;
     nt->FileHeader.Machine = IMAGE_FILE_MACHINE_AMD64;
-    nt->FileHeader.NumberOfSections = 1;
+    nt->FileHeader.NumberOfSections = 2;
     nt->FileHeader.SizeOfOptionalHeader = sizeof(IMAGE_OPTIONAL_HEADER64);
     nt->FileHeader.Characteristics = IMAGE_FILE_EXECUTABLE_IMAGE | IMAGE_FILE_DLL | 0x20;
     IMAGE_OPTIONAL_HEADER64 *opt = &nt->OptionalHeader;
@@ -111,6 +115,16 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     sec->SizeOfRawData = (edata + 0x1ff) & ~0x1ffull;
     sec->PointerToRawData = 0x400;
     sec->Characteristics = IMAGE_SCN_CNT_INITIALIZED_DATA | IMAGE_SCN_MEM_READ;
+    IMAGE_SECTION_HEADER *text = sec + 1;
+    memcpy(text->Name, ".text", 5);
+    text->VirtualAddress = 0x1000 + edata_size;
+    text->VirtualSize = thunks_size;
+    text->SizeOfRawData = thunks_size;
+    text->PointerToRawData = sec->PointerToRawData + sec->SizeOfRawData;
+    text->Characteristics = IMAGE_SCN_CNT_CODE | IMAGE_SCN_MEM_READ | IMAGE_SCN_MEM_EXECUTE;
+    opt->BaseOfCode = text->VirtualAddress;
+    opt->SizeOfCode = thunks_size;
+    uint8_t *thunk = base + text->VirtualAddress;
 
     IMAGE_EXPORT_DIRECTORY *ed = (void *)(base + 0x1000);
     DWORD *funcs = (DWORD *)(ed + 1);
@@ -136,14 +150,24 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
             strcpy(str, e->forward);
             funcs[i] = RVA(str);
             str += strlen(str) + 1;
-        } else {
+        } else if (e->is_data) {
             funcs[i] = (DWORD)((uintptr_t)e->addr - (uintptr_t)base);
+        } else {
+            static const uint8_t jmp[8] = {0xff, 0x25, 0x02, 0x00, 0x00, 0x00, 0xcc, 0xcc};
+            uint64_t target = (uintptr_t)e->addr;
+            memcpy(thunk, jmp, 8);       /* jmp [rip+2]; int3; int3 */
+            memcpy(thunk + 8, &target, 8);
+            funcs[i] = RVA(thunk);
+            thunk += 16;
         }
     }
 #undef RVA
-    mprotect(base, size, PROT_READ);
+    size_t code_start = 0x1000 + edata_size;
+    mprotect(base, code_start, PROT_READ);
+    mprotect(base + code_start, thunks_size, PROT_READ | PROT_EXEC);
     mem_register_image(base, size);
-    mem_set_image_prot(base, size, PROT_READ);
+    mem_set_image_prot(base, code_start, PROT_READ);
+    mem_set_image_prot(base + code_start, thunks_size, PROT_READ | PROT_EXEC);
 
     struct module *m = calloc(1, sizeof *m);
     m->base = base;

@@ -22,14 +22,6 @@ static int bad(struct ldr_error *err, struct module *m, const char *what)
     return -1;
 }
 
-static void add_dep(struct module *m, struct module *dep)
-{
-    for (unsigned i = 0; i < m->ndeps; i++)
-        if (m->deps[i] == dep)
-            return;
-    m->deps = realloc(m->deps, (m->ndeps + 1) * sizeof *m->deps);
-    m->deps[m->ndeps++] = dep;
-}
 
 int ldr_resolve_imports(struct module *m, struct ldr_error *err)
 {
@@ -52,7 +44,7 @@ int ldr_resolve_imports(struct module *m, struct ldr_error *err)
         struct module *dep = ldr_load_import(dllname, m, err);
         if (!dep)
             return -1;
-        add_dep(m, dep);
+        ldr_add_dependency(m, dep);
         uint64_t lookup = d->OriginalFirstThunk ? d->OriginalFirstThunk
                                                 : d->FirstThunk;
         for (uint64_t i = 0;; i++) {

@@ -85,6 +85,9 @@ void ldr_tls_callbacks(struct module *m, DWORD reason);
 /* A trap for an import that decant does not implement (unimpl.c). */
 void *ldr_unimplemented_stub(const char *dll, const char *func, WORD ordinal);
 
+/* m imports from dep: dep is initialised first (module.c). */
+void ldr_add_dependency(struct module *m, struct module *dep);
+
 /* Module naming helpers (module.c). */
 void ldr_set_names(struct module *m, const char *unix_path, const char *name);
 void ldr_link_module(struct module *m);

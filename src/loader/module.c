@@ -265,6 +265,15 @@ static char *search_dll(const char *lname)
 static struct module *load_dependency(const char *name, const char *importer,
                                       struct ldr_error *err);
 
+void ldr_add_dependency(struct module *m, struct module *dep)
+{
+    for (unsigned i = 0; i < m->ndeps; i++)
+        if (m->deps[i] == dep)
+            return;
+    m->deps = realloc(m->deps, (m->ndeps + 1) * sizeof *m->deps);
+    m->deps[m->ndeps++] = dep;
+}
+
 /* Windows system DLLs decant does not implement (yet). A program that
  * imports them still loads: each import becomes a trap that fires only if
  * called, naming the function (DESIGN.md §3). */
@@ -380,6 +389,13 @@ struct module *ldr_load_exe(const char *unix_path, struct ldr_error *err)
     ldr_link_module(m);
     nt_peb()->ImageBaseAddress = m->base;
     ldr_tls_register(m);
+    /* every Windows process has these, whatever it imports */
+    static const char *const always[] = {"ntdll.dll", "kernel32.dll", "kernelbase.dll"};
+    for (unsigned i = 0; i < sizeof always / sizeof *always; i++) {
+        struct module *dep = load_library(always[i], m->name, err);
+        if (dep)
+            ldr_add_dependency(m, dep);
+    }
     int r = ldr_resolve_imports(m, err);
     if (r == 0)
         ldr_protect_sections(m);
@@ -391,7 +407,14 @@ typedef BOOL(WINAPI *dllmain_fn)(HINSTANCE, DWORD, LPVOID);
 
 static void call_dllmain(struct module *m, DWORD reason, void *reserved)
 {
-    if (m->builtin || m->is_exe)
+    if (m->builtin) {
+        if (reason == DLL_PROCESS_ATTACH && m->builtin->attach)
+            m->builtin->attach();
+        else if (reason == DLL_PROCESS_DETACH && m->builtin->detach)
+            m->builtin->detach();
+        return;
+    }
+    if (m->is_exe)
         return;
     if (m->tls_index >= 0)
         ldr_tls_callbacks(m, reason);

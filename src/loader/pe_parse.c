@@ -58,6 +58,14 @@ static const char *check_directories(struct pe_headers *h)
             continue;
         }
         if ((uint64_t)d->VirtualAddress + d->Size > opt->SizeOfImage) {
+            /* No loader reads the debug, architecture, global pointer or
+             * reserved entries, and Windows (like Wine) runs files with
+             * garbage there: drop them as absent instead. */
+            if (i == IMAGE_DIRECTORY_ENTRY_DEBUG || i == 7 || i == 8 ||
+                i == 15) {
+                h->dirs[i].VirtualAddress = h->dirs[i].Size = 0;
+                continue;
+            }
             snprintf(msg, sizeof msg, "bad PE: %s directory outside the image",
                      directory_names[i]);
             return msg;
@@ -163,12 +171,14 @@ const char *pe_parse_headers(const void *data, size_t size,
     h->nsections = nt->FileHeader.NumberOfSections;
     if (h->nsections > MAX_SECTIONS)
         return "bad PE: too many sections";
-    uint64_t sec_end = sec_off + (uint64_t)h->nsections * sizeof(IMAGE_SECTION_HEADER);
+    uint64_t sec_end =
+        sec_off + (uint64_t)h->nsections * sizeof(IMAGE_SECTION_HEADER);
     if (sec_end > size)
         return "truncated file: section table incomplete";
     /* The mapper copies only SizeOfHeaders bytes to the image base and the
      * loader then reads the NT headers and section table from there, so
-     * they must lie inside (link.exe and ld always make it so). */
+     * they must lie inside. link.exe and ld always make it so; Wine, which
+     * maps the file's whole first page, also runs files that do not. */
     if (sec_end > opt->SizeOfHeaders)
         return "bad PE: section table outside SizeOfHeaders";
     h->nt = nt;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #define DEBUG_CHANNEL file
@@ -14,6 +15,8 @@
 #include "status.h"
 #include "wstr.h"
 
+#define DOSATTRIB_XATTR "user.DOSATTRIB"
+#define STORED_ATTRS (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM | FILE_ATTRIBUTE_ARCHIVE)
 #define FILE_GENERIC_READ 0x120089
 #define FILE_GENERIC_WRITE 0x120116
 #define FILE_GENERIC_EXECUTE 0x1200a0
@@ -309,6 +312,12 @@ NTSTATUS file_open(const WCHAR *name, DWORD access, DWORD share,
         free(path);
         return STATUS_ACCESS_DENIED;
     }
+    if (wr && S_ISREG(sb.st_mode) && !(sb.st_mode & 0222) &&
+        (*existed || disposition == OPEN_EXISTING || disposition == TRUNCATE_EXISTING)) {
+        close(fd); /* a read-only file: Windows refuses writers, root or not */
+        free(path);
+        return STATUS_ACCESS_DENIED;
+    }
     if (trailing_slash && !S_ISDIR(sb.st_mode)) {
         close(fd);
         free(path);
@@ -332,9 +341,12 @@ NTSTATUS file_open(const WCHAR *name, DWORD access, DWORD share,
         object_put(&f->obj);
         return st;
     }
-    if (!*existed && disposition != OPEN_EXISTING &&
-        disposition != TRUNCATE_EXISTING && (flags & FILE_ATTRIBUTE_READONLY))
-        fchmod(fd, sb.st_mode & ~0222);
+    if (!*existed && disposition != OPEN_EXISTING && disposition != TRUNCATE_EXISTING) {
+        if (flags & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM))
+            file_store_attributes(path, FILE_ATTRIBUTE_ARCHIVE | (flags & STORED_ATTRS));
+        if (flags & FILE_ATTRIBUTE_READONLY)
+            fchmod(fd, sb.st_mode & ~0222);
+    }
     *out = handle_alloc(&f->obj, inherit);
     object_put(&f->obj);
     TRACE("%s -> %p", path, *out);
@@ -412,23 +424,51 @@ NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,
 
 /* ---- attributes and times ------------------------------------------------ */
 
-DWORD file_attributes(const struct stat *st, const char *name)
+/* DOS attributes that Linux has no bit for (hidden, system, archive) live
+ * in the extended attribute Wine and Samba use, as a hex string. Without
+ * one, a file is ARCHIVE and a dot file HIDDEN, as in Wine. */
+
+DWORD file_attributes(const struct stat *st, const char *path)
 {
-    DWORD a = 0;
-    if (S_ISDIR(st->st_mode))
-        a |= FILE_ATTRIBUTE_DIRECTORY;
-    else
-        a |= FILE_ATTRIBUTE_ARCHIVE;
-    if (!(st->st_mode & 0222))
-        a |= FILE_ATTRIBUTE_READONLY;
-    /* dot files look hidden to Windows programs, as in Wine */
-    if (name) {
-        const char *b = strrchr(name, '/');
-        b = b ? b + 1 : name;
-        if (b[0] == '.' && b[1] && strcmp(b, ".."))
+    DWORD a;
+    char buf[32];
+    ssize_t n = path ? getxattr(path, DOSATTRIB_XATTR, buf, sizeof buf - 1) : -1;
+    if (n > 0) {
+        buf[n] = 0;
+        a = strtoul(buf, NULL, 16) & STORED_ATTRS;
+    } else {
+        a = S_ISDIR(st->st_mode) ? 0 : FILE_ATTRIBUTE_ARCHIVE;
+        const char *b = path ? strrchr(path, '/') : NULL;
+        b = b ? b + 1 : path;
+        if (b && b[0] == '.' && b[1] && strcmp(b, ".."))
             a |= FILE_ATTRIBUTE_HIDDEN;
     }
+    if (S_ISDIR(st->st_mode))
+        a |= FILE_ATTRIBUTE_DIRECTORY;
+    if (!(st->st_mode & 0222))
+        a |= FILE_ATTRIBUTE_READONLY;
     return a ? a : FILE_ATTRIBUTE_NORMAL;
+}
+
+void file_store_attributes(const char *path, DWORD attrs)
+{
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "0x%x", attrs & STORED_ATTRS);
+    setxattr(path, DOSATTRIB_XATTR, buf, n, 0); /* not every file system can */
+}
+
+NTSTATUS file_check_delete_sharing(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return STATUS_SUCCESS;
+    NTSTATUS r = STATUS_SUCCESS;
+    pthread_mutex_lock(&share_lock);
+    for (struct share_entry *e = shares; e; e = e->next)
+        if (e->dev == st.st_dev && e->ino == st.st_ino && e->share_delete < e->handles)
+            r = STATUS_SHARING_VIOLATION;
+    pthread_mutex_unlock(&share_lock);
+    return r;
 }
 
 #define TICKS_1601_TO_1970 116444736000000000ull

@@ -40,7 +40,12 @@ NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,
 
 /* stat -> Windows attributes and times */
 struct stat;
-DWORD file_attributes(const struct stat *st, const char *name);
+/* `path` is the Linux path, for the stored DOS attributes. */
+DWORD file_attributes(const struct stat *st, const char *path);
+void file_store_attributes(const char *path, DWORD attrs);
+/* STATUS_SHARING_VIOLATION when a handle open on the file does not share
+ * delete access (deleting, renaming). */
+NTSTATUS file_check_delete_sharing(const char *path);
 void file_time_from_timespec(FILETIME *ft, time_t sec, long nsec);
 void file_timespec_from_time(const FILETIME *ft, struct timespec *ts);
 

@@ -29,6 +29,7 @@ void object_init(struct object *o, enum object_type type,
     o->refs = 1;
     o->ops = ops;
     o->name = NULL;
+    o->wq_first = o->wq_last = NULL;
 }
 
 struct object *object_ref(struct object *o)

@@ -22,6 +22,7 @@ struct heap {
     DWORD magic;
     DWORD flags;
     int is_process;
+    SIZE_T max, used; /* a fixed-size heap (max != 0) cannot grow */
     pthread_mutex_t lock;
     struct block head;
     struct heap *next_heap;
@@ -51,6 +52,7 @@ HANDLE heap_create(DWORD flags, SIZE_T initial, SIZE_T max)
     struct heap *h = calloc(1, sizeof *h);
     h->magic = HEAP_MAGIC;
     h->flags = flags;
+    h->max = max ? (max + 0xffff) & ~(SIZE_T)0xffff : 0;
     pthread_mutex_init(&h->lock, NULL);
     h->head.next = h->head.prev = &h->head;
     pthread_mutex_lock(&heaps_lock);
@@ -84,6 +86,7 @@ BOOL heap_destroy(HANDLE handle)
 static void link_block(struct heap *h, struct block *b)
 {
     pthread_mutex_lock(&h->lock);
+    h->used += b->size;
     b->next = h->head.next;
     b->prev = &h->head;
     h->head.next->prev = b;
@@ -94,6 +97,7 @@ static void link_block(struct heap *h, struct block *b)
 static void unlink_block(struct heap *h, struct block *b)
 {
     pthread_mutex_lock(&h->lock);
+    h->used -= b->size;
     b->prev->next = b->next;
     b->next->prev = b->prev;
     pthread_mutex_unlock(&h->lock);
@@ -105,6 +109,8 @@ void *heap_alloc(HANDLE handle, DWORD flags, SIZE_T size)
     if (!h || size > ((SIZE_T)1 << 46))
         return NULL;
     size_t hs = header_size(h);
+    if (h->max && size > h->max - __atomic_load_n(&h->used, __ATOMIC_RELAXED))
+        return NULL;
     struct block *b = flags & HEAP_ZERO_MEMORY ? calloc(1, hs + size)
                                                : malloc(hs + size);
     if (!b)
@@ -158,6 +164,8 @@ void *heap_realloc(HANDLE handle, DWORD flags, void *ptr, SIZE_T size)
         b->size = size;
         return ptr;
     }
+    if (h->max && size > old && size - old > h->max - h->used)
+        return NULL;
     if (!h->is_process)
         unlink_block(h, b);
     struct block *nb = realloc(b, hs + size);

@@ -30,11 +30,14 @@ struct object_ops {
     int (*acquire)(struct object *, struct thread *waiter);
 };
 
+struct wait_entry;
+
 struct object {
     enum object_type type;
     int refs; /* atomic */
     const struct object_ops *ops;
     WCHAR *name; /* named objects (per process) */
+    struct wait_entry *wq_first, *wq_last; /* threads waiting (sync_lock) */
 };
 
 void object_init(struct object *o, enum object_type type,
@@ -59,12 +62,28 @@ void object_name(struct object *o, const WCHAR *name);
 
 /* The synchronisation core (sync.c). */
 extern pthread_mutex_t sync_lock;
-/* After changing an object's state under sync_lock: wake the waiters. */
-void sync_changed_locked(void);
+/* After an object may have become signalled, under sync_lock: satisfy
+ * the threads queued on it. */
+void sync_wake_locked(struct object *o);
+/* Under sync_lock, when a thread ends: its mutexes become abandoned. */
+void sync_abandon_mutexes_locked(struct thread *t);
 /* timeout in ms (INFINITE = none). Returns WAIT_OBJECT_0 + i,
  * WAIT_ABANDONED + i, WAIT_TIMEOUT or WAIT_IO_COMPLETION. */
 DWORD sync_wait(DWORD count, struct object **objs, BOOL all, DWORD timeout,
                 BOOL alertable);
+
+/* Asynchronous procedure calls: run by the thread's next alertable wait. */
+typedef void(WINAPI *PAPCFUNC)(ULONG_PTR);
+NTSTATUS sync_queue_apc(struct thread *t, PAPCFUNC fn, ULONG_PTR arg);
+NTSTATUS sync_queue_apc_locked(struct thread *t, PAPCFUNC fn, ULONG_PTR arg);
+
+/* Waitable timers (timer.c). `due` is Windows': negative = relative, in
+ * 100 ns; positive = absolute FILETIME. */
+typedef void(WINAPI *PTIMERAPCROUTINE)(PVOID, DWORD, DWORD);
+struct object *waitable_timer_create(BOOL manual);
+NTSTATUS waitable_timer_set(struct object *o, LONGLONG due, LONG period_ms,
+                   PTIMERAPCROUTINE apc, PVOID arg);
+NTSTATUS waitable_timer_cancel(struct object *o);
 
 /* Waitable object constructors (sync.c). */
 struct object *event_create(BOOL manual, BOOL initial);

@@ -6,4 +6,9 @@ void signal_init_process(void);
 /* Each thread's alternate signal stack, for stack overflows. */
 void signal_init_thread(void);
 
+/* Get/SetThreadContext of a thread parked by SuspendThread. */
+#include "winexcept.h"
+void signal_get_context(const void *ucontext, CONTEXT *c);
+void signal_set_context(void *ucontext, const CONTEXT *c);
+
 #endif

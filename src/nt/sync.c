@@ -1,12 +1,11 @@
 /* Waitable objects and WaitForMultipleObjects semantics.
  *
- * One process-wide lock guards every waitable object's state, and one
- * futex word (a sequence number) wakes waiters after any change. Waiting
- * on several objects, all-or-any, is then one loop: check under the lock,
- * sleep on the sequence number, repeat. Waiters are counted so a signal
- * with nobody waiting costs no system call. Objects whose state comes from
- * outside (processes) are signalled by the thread that observes the
- * change, through the same path. */
+ * One process-wide lock guards every waitable object's state and wait
+ * queue. A thread that must block queues itself on each object it waits
+ * for and sleeps on a futex word of its own. Whoever signals an object
+ * satisfies queued waiters right there, in FIFO order, and hands them the
+ * signal — so an auto-reset event set twice releases two waiters, and a
+ * semaphore released by N wakes exactly N, as on Windows. */
 #include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>
@@ -22,20 +21,88 @@
 #include "thread.h"
 
 pthread_mutex_t sync_lock = PTHREAD_MUTEX_INITIALIZER;
-static uint32_t sync_seq;
-static int sync_waiters;
 
-static long futex(uint32_t *addr, int op, uint32_t val,
-                  const struct timespec *ts)
+struct wait_entry {
+    struct wait_entry *next, *prev;
+    struct waiter *waiter;
+};
+
+struct waiter {
+    struct thread *thread;
+    struct object **objs;
+    DWORD count;
+    BOOL all;
+    DWORD result;   /* WAIT_TIMEOUT until satisfied */
+    uint32_t futex; /* 1 once satisfied */
+    struct wait_entry entries[64];
+};
+
+static long futex(uint32_t *addr, int op, uint32_t val, const struct timespec *ts)
 {
     return syscall(SYS_futex, addr, op, val, ts, NULL, 0);
 }
 
-void sync_changed_locked(void)
+static void enqueue(struct object *o, struct wait_entry *e)
 {
-    __atomic_add_fetch(&sync_seq, 1, __ATOMIC_RELEASE);
-    if (sync_waiters)
-        futex(&sync_seq, FUTEX_WAKE_PRIVATE, INT_MAX, NULL);
+    e->next = NULL;
+    e->prev = o->wq_last;
+    if (o->wq_last)
+        o->wq_last->next = e;
+    else
+        o->wq_first = e;
+    o->wq_last = e;
+}
+
+static void dequeue(struct object *o, struct wait_entry *e)
+{
+    if (e->prev)
+        e->prev->next = e->next;
+    else
+        o->wq_first = e->next;
+    if (e->next)
+        e->next->prev = e->prev;
+    else
+        o->wq_last = e->prev;
+}
+
+/* Under sync_lock: take what the wait asks for if it is all there. */
+static int try_satisfy(struct waiter *w)
+{
+    if (w->all) {
+        for (DWORD i = 0; i < w->count; i++)
+            if (!w->objs[i]->ops->signaled(w->objs[i], w->thread))
+                return 0;
+        int abandoned = 0;
+        for (DWORD i = 0; i < w->count; i++)
+            abandoned |= w->objs[i]->ops->acquire(w->objs[i], w->thread);
+        w->result = abandoned ? WAIT_ABANDONED : WAIT_OBJECT_0;
+        return 1;
+    }
+    for (DWORD i = 0; i < w->count; i++)
+        if (w->objs[i]->ops->signaled(w->objs[i], w->thread)) {
+            int abandoned = w->objs[i]->ops->acquire(w->objs[i], w->thread);
+            w->result = (abandoned ? WAIT_ABANDONED : WAIT_OBJECT_0) + i;
+            return 1;
+        }
+    return 0;
+}
+
+/* Under sync_lock, after `o` may have become signalled. */
+void sync_wake_locked(struct object *o)
+{
+    struct wait_entry *e = o->wq_first;
+    while (e && o->ops->signaled(o, e->waiter->thread)) {
+        struct wait_entry *next = e->next;
+        struct waiter *w = e->waiter;
+        if (try_satisfy(w)) {
+            for (DWORD i = 0; i < w->count; i++)
+                dequeue(w->objs[i], &w->entries[i]);
+            __atomic_store_n(&w->futex, 1, __ATOMIC_RELEASE);
+            futex(&w->futex, FUTEX_WAKE_PRIVATE, 1, NULL);
+            next = o->wq_first; /* the queue changed under us */
+        }
+        e = next;
+    }
 }
 
 static int64_t now_ns(void)
@@ -45,62 +112,110 @@ static int64_t now_ns(void)
     return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
+/* ---- asynchronous procedure calls ------------------------------------ */
+
+struct apc {
+    struct apc *next;
+    PAPCFUNC fn;
+    ULONG_PTR arg;
+};
+
+NTSTATUS sync_queue_apc(struct thread *t, PAPCFUNC fn, ULONG_PTR arg)
+{
+    pthread_mutex_lock(&sync_lock);
+    NTSTATUS st = sync_queue_apc_locked(t, fn, arg);
+    pthread_mutex_unlock(&sync_lock);
+    return st;
+}
+
+NTSTATUS sync_queue_apc_locked(struct thread *t, PAPCFUNC fn, ULONG_PTR arg)
+{
+    struct apc *a = malloc(sizeof *a);
+    if (!a)
+        return STATUS_NO_MEMORY;
+    a->fn = fn;
+    a->arg = arg;
+    a->next = NULL;
+    struct apc **p = (struct apc **)&t->apcs;
+    while (*p)
+        p = &(*p)->next;
+    *p = a;
+    if (t->alertable_wait) { /* interrupt its alertable wait */
+        __atomic_store_n(&t->alertable_wait->futex, 1, __ATOMIC_RELEASE);
+        futex(&t->alertable_wait->futex, FUTEX_WAKE_PRIVATE, 1, NULL);
+    }
+    return STATUS_SUCCESS;
+}
+
+/* Runs the thread's queued APCs in order; how many ran. */
+static int run_apcs(struct thread *t)
+{
+    if (!t)
+        return 0;
+    pthread_mutex_lock(&sync_lock);
+    struct apc *a = t->apcs;
+    t->apcs = NULL;
+    pthread_mutex_unlock(&sync_lock);
+    int n = 0;
+    while (a) {
+        struct apc *next = a->next;
+        a->fn(a->arg);
+        free(a);
+        a = next;
+        n++;
+    }
+    return n;
+}
+
 DWORD sync_wait(DWORD count, struct object **objs, BOOL all, DWORD timeout,
                 BOOL alertable)
 {
-    struct thread *self = nt_current_thread();
-    int64_t deadline = timeout == INFINITE ? 0 : now_ns() + timeout * 1000000ll;
-    (void)alertable;
-    for (;;) {
-        pthread_mutex_lock(&sync_lock);
-        if (all) {
-            DWORD ready = 0;
-            for (DWORD i = 0; i < count; i++)
-                ready += objs[i]->ops->signaled(objs[i], self) ? 1 : 0;
-            if (ready == count) {
-                int abandoned = 0;
-                for (DWORD i = 0; i < count; i++)
-                    abandoned |= objs[i]->ops->acquire(objs[i], self);
-                sync_changed_locked();
-                pthread_mutex_unlock(&sync_lock);
-                return abandoned ? WAIT_ABANDONED : WAIT_OBJECT_0;
-            }
-        } else {
-            for (DWORD i = 0; i < count; i++) {
-                if (objs[i]->ops->signaled(objs[i], self)) {
-                    int abandoned = objs[i]->ops->acquire(objs[i], self);
-                    sync_changed_locked();
-                    pthread_mutex_unlock(&sync_lock);
-                    return (abandoned ? WAIT_ABANDONED : WAIT_OBJECT_0) + i;
-                }
-            }
-        }
-        uint32_t seq = __atomic_load_n(&sync_seq, __ATOMIC_ACQUIRE);
-        if (timeout == 0) {
-            pthread_mutex_unlock(&sync_lock);
-            return WAIT_TIMEOUT;
-        }
-        sync_waiters++;
+    struct waiter w;
+    w.thread = nt_current_thread();
+    w.objs = objs;
+    w.count = count;
+    w.all = all;
+    w.result = WAIT_TIMEOUT;
+    w.futex = 0;
+    if (alertable && run_apcs(w.thread))
+        return WAIT_IO_COMPLETION;
+    pthread_mutex_lock(&sync_lock);
+    if ((count && try_satisfy(&w)) || timeout == 0) {
         pthread_mutex_unlock(&sync_lock);
+        return w.result;
+    }
+    for (DWORD i = 0; i < count; i++) {
+        w.entries[i].waiter = &w;
+        enqueue(objs[i], &w.entries[i]);
+    }
+    if (alertable && w.thread)
+        w.thread->alertable_wait = &w;
+    pthread_mutex_unlock(&sync_lock);
+
+    int64_t deadline = timeout == INFINITE ? 0 : now_ns() + timeout * 1000000ll;
+    while (!__atomic_load_n(&w.futex, __ATOMIC_ACQUIRE)) {
         struct timespec ts, *tsp = NULL;
         if (timeout != INFINITE) {
             int64_t left = deadline - now_ns();
-            if (left <= 0) {
-                pthread_mutex_lock(&sync_lock);
-                sync_waiters--;
-                pthread_mutex_unlock(&sync_lock);
-                timeout = 0; /* one last check */
-                continue;
-            }
+            if (left <= 0)
+                break;
             ts.tv_sec = left / 1000000000;
             ts.tv_nsec = left % 1000000000;
             tsp = &ts;
         }
-        futex(&sync_seq, FUTEX_WAIT_PRIVATE, seq, tsp);
-        pthread_mutex_lock(&sync_lock);
-        sync_waiters--;
-        pthread_mutex_unlock(&sync_lock);
+        futex(&w.futex, FUTEX_WAIT_PRIVATE, 0, tsp);
     }
+    pthread_mutex_lock(&sync_lock);
+    if (alertable && w.thread)
+        w.thread->alertable_wait = NULL;
+    int satisfied = w.result != WAIT_TIMEOUT;
+    if (!satisfied) /* timed out or interrupted by an APC: leave the queues */
+        for (DWORD i = 0; i < count; i++)
+            dequeue(objs[i], &w.entries[i]);
+    pthread_mutex_unlock(&sync_lock);
+    if (!satisfied && alertable && run_apcs(w.thread))
+        return WAIT_IO_COMPLETION;
+    return w.result;
 }
 
 /* Events */
@@ -139,10 +254,8 @@ NTSTATUS event_set(struct object *o, LONG *prev)
     pthread_mutex_lock(&sync_lock);
     if (prev)
         *prev = e->state;
-    if (!e->state) {
-        e->state = 1;
-        sync_changed_locked();
-    }
+    e->state = 1;
+    sync_wake_locked(o);
     pthread_mutex_unlock(&sync_lock);
     return STATUS_SUCCESS;
 }
@@ -158,20 +271,14 @@ NTSTATUS event_reset(struct object *o, LONG *prev)
     return STATUS_SUCCESS;
 }
 
-/* PulseEvent: release the threads waiting now, then reset. Waiters here
- * recheck asynchronously, so let them run before the reset (Windows
- * documents PulseEvent as unreliable; this keeps its common use working). */
+/* PulseEvent: release the threads waiting now (all of them, or one for an
+ * auto-reset event), then leave the event unsignalled. */
 NTSTATUS event_pulse(struct object *o)
 {
     struct event *e = (struct event *)o;
     pthread_mutex_lock(&sync_lock);
-    int waiters = sync_waiters;
     e->state = 1;
-    sync_changed_locked();
-    pthread_mutex_unlock(&sync_lock);
-    if (waiters)
-        usleep(1000);
-    pthread_mutex_lock(&sync_lock);
+    sync_wake_locked(o);
     e->state = 0;
     pthread_mutex_unlock(&sync_lock);
     return STATUS_SUCCESS;
@@ -182,17 +289,25 @@ NTSTATUS event_pulse(struct object *o)
 struct mutex {
     struct object obj;
     struct thread *owner;
+    struct mutex *next_owned; /* in the owner's list */
     int count, abandoned;
 };
+
+static void unlink_owned(struct mutex *m)
+{
+    if (!m->owner)
+        return;
+    for (struct mutex **p = (struct mutex **)&m->owner->owned_mutexes; *p;
+         p = &(*p)->next_owned)
+        if (*p == m) {
+            *p = m->next_owned;
+            break;
+        }
+}
 
 static int mutex_signaled(struct object *o, struct thread *t)
 {
     struct mutex *m = (struct mutex *)o;
-    if (m->owner && m->owner->exited) {
-        m->owner = NULL;
-        m->count = 0;
-        m->abandoned = 1;
-    }
     return !m->owner || m->owner == t;
 }
 
@@ -201,20 +316,35 @@ static int mutex_acquire(struct object *o, struct thread *t)
     struct mutex *m = (struct mutex *)o;
     int ab = m->abandoned;
     m->abandoned = 0;
-    m->owner = t;
+    if (m->owner != t) {
+        m->owner = t;
+        if (t) {
+            m->next_owned = t->owned_mutexes;
+            t->owned_mutexes = m;
+        }
+    }
     m->count++;
     return ab;
 }
 
-static const struct object_ops mutex_ops = {NULL, mutex_signaled, mutex_acquire};
+static void mutex_destroy(struct object *o)
+{
+    pthread_mutex_lock(&sync_lock);
+    unlink_owned((struct mutex *)o);
+    pthread_mutex_unlock(&sync_lock);
+    free(o);
+}
+
+static const struct object_ops mutex_ops = {mutex_destroy, mutex_signaled, mutex_acquire};
 
 struct object *mutex_create(BOOL owned)
 {
     struct mutex *m = calloc(1, sizeof *m);
     object_init(&m->obj, OBJ_MUTEX, &mutex_ops);
     if (owned) {
-        m->owner = nt_current_thread();
-        m->count = 1;
+        pthread_mutex_lock(&sync_lock);
+        mutex_acquire(&m->obj, nt_current_thread());
+        pthread_mutex_unlock(&sync_lock);
     }
     return &m->obj;
 }
@@ -230,12 +360,26 @@ NTSTATUS mutex_release(struct object *o, LONG *prev)
         if (prev)
             *prev = m->count;
         if (!--m->count) {
+            unlink_owned(m);
             m->owner = NULL;
-            sync_changed_locked();
+            sync_wake_locked(o);
         }
     }
     pthread_mutex_unlock(&sync_lock);
     return st;
+}
+
+/* Under sync_lock, when thread t ends: its mutexes become abandoned. */
+void sync_abandon_mutexes_locked(struct thread *t)
+{
+    struct mutex *m;
+    while ((m = t->owned_mutexes)) {
+        t->owned_mutexes = m->next_owned;
+        m->owner = NULL;
+        m->count = 0;
+        m->abandoned = 1;
+        sync_wake_locked(&m->obj);
+    }
 }
 
 /* Semaphores */
@@ -277,7 +421,7 @@ NTSTATUS semaphore_release(struct object *o, LONG count, LONG *prev)
         if (prev)
             *prev = s->count;
         s->count += count;
-        sync_changed_locked();
+        sync_wake_locked(o);
     }
     pthread_mutex_unlock(&sync_lock);
     return st;

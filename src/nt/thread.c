@@ -5,6 +5,7 @@
  * through the program's frames (which carry no DWARF unwind data). */
 #include <asm/prctl.h>
 #include <errno.h>
+#include <signal.h>
 #include <limits.h>
 #include <linux/futex.h>
 #include <stdio.h>
@@ -23,9 +24,17 @@
 #include "thread.h"
 
 __thread TEB *current_teb;
+void suspend_init(void);
 static struct thread *main_thread;
 static int live_threads;
 static size_t default_stack_reserve = 1 << 20;
+
+static void futex_wait_nonzero(int *word)
+{
+    int v;
+    while ((v = __atomic_load_n(word, __ATOMIC_ACQUIRE)) > 0)
+        syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, v, NULL, NULL, 0);
+}
 
 /* Runs fn(arg) with rsp at `top` (16-byte aligned), then returns. */
 void call_on_stack(void (*fn)(void *), void *arg, void *top);
@@ -104,21 +113,27 @@ static void teb_activate(struct thread *t)
     current_teb = t->teb;
 }
 
-/* Guard page + stack, recorded for VirtualQuery. */
+/* A hard guard page, a soft guard below StackLimit that a stack overflow
+ * opens to dispatch STATUS_STACK_OVERFLOW in (signal.c), then the stack;
+ * recorded for VirtualQuery. */
+#define STACK_GUARD 0x10000
+
 static int stack_alloc(struct thread *t, size_t size)
 {
     size = (size + 0xffff) & ~(size_t)0xffff;
+    if (size < 4 * STACK_GUARD)
+        size = 4 * STACK_GUARD;
     uint8_t *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK,
                       -1, 0);
     if (p == MAP_FAILED)
         return -1;
-    mprotect(p, PAGE_SIZE_WIN, PROT_NONE);
+    mprotect(p, STACK_GUARD, PROT_NONE);
     t->stack = p;
     t->stack_size = size;
     mem_register_private(p, size, PAGE_READWRITE);
     t->teb->DeallocationStack = p;
-    t->teb->Tib.StackLimit = p + PAGE_SIZE_WIN;
+    t->teb->Tib.StackLimit = p + STACK_GUARD;
     t->teb->Tib.StackBase = p + size;
     return 0;
 }
@@ -128,6 +143,7 @@ static struct thread *thread_alloc(void)
     struct thread *t = calloc(1, sizeof *t);
     object_init(&t->obj, OBJ_THREAD, &thread_ops);
     t->exit_code = STILL_ACTIVE;
+    pthread_mutex_init(&t->suspend_lock, NULL);
     t->teb = teb_alloc(t);
     if (!t->teb) {
         free(t);
@@ -143,7 +159,8 @@ static void thread_finished(struct thread *t)
     ldr_tls_free_thread(t->teb);
     pthread_mutex_lock(&sync_lock);
     t->exited = 1;
-    sync_changed_locked();
+    sync_abandon_mutexes_locked(t);
+    sync_wake_locked(&t->obj);
     pthread_mutex_unlock(&sync_lock);
     if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0)
         process_terminate(t->exit_code);
@@ -173,6 +190,9 @@ void thread_init_process(void)
         exit(1);
     }
     main_thread->is_main = 1;
+    main_thread->pthread = pthread_self();
+    main_thread->running = 1;
+    suspend_init();
     main_thread->obj.refs++; /* the process keeps it */
     live_threads = 1;
     teb_activate(main_thread);
@@ -197,12 +217,6 @@ void thread_run_main(size_t stack_reserve, void (*fn)(void *), void *arg)
     pthread_exit(NULL);
 }
 
-static void futex_wait_nonzero(int *word)
-{
-    int v;
-    while ((v = __atomic_load_n(word, __ATOMIC_ACQUIRE)) > 0)
-        syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, v, NULL, NULL, 0);
-}
 
 static void thread_on_stack(void *p)
 {
@@ -219,6 +233,7 @@ static void *thread_entry(void *p)
     signal_init_thread();
     ldr_tls_alloc_thread(t->teb);
     futex_wait_nonzero(&t->suspend_count);
+    __atomic_store_n(&t->running, 1, __ATOMIC_RELEASE);
     if (!setjmp(t->exit_jmp))
         call_on_stack(thread_on_stack, t, t->teb->Tib.StackBase);
     thread_finished(t);
@@ -283,21 +298,71 @@ void thread_exit(DWORD code)
     longjmp(t->exit_jmp, 1);
 }
 
+
+/* ---- suspension ------------------------------------------------------------
+ * A running thread is suspended with a signal: its handler records the
+ * interrupted state (for Get/SetThreadContext) and parks on the suspend
+ * count until ResumeThread brings it to zero; returning from the handler
+ * resumes the thread with whatever state SetThreadContext left. */
+#define SIG_SUSPEND (SIGRTMIN + 1)
+
+static void futex_wake_all(int *word)
+{
+    syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+
+static void suspend_handler(int sig, siginfo_t *si, void *uc)
+{
+    struct thread *t = nt_current_thread();
+    if (!t)
+        return;
+    t->suspend_uc = uc;
+    __atomic_store_n(&t->parked, 1, __ATOMIC_RELEASE);
+    futex_wake_all(&t->parked);
+    futex_wait_nonzero(&t->suspend_count);
+    t->suspend_uc = NULL;
+    __atomic_store_n(&t->parked, 0, __ATOMIC_RELEASE);
+}
+
+void suspend_init(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = suspend_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIG_SUSPEND, &sa, NULL);
+}
+
 DWORD thread_resume(struct thread *t)
 {
+    pthread_mutex_lock(&t->suspend_lock);
     int prev = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE);
     if (prev > 0 && __atomic_sub_fetch(&t->suspend_count, 1, __ATOMIC_ACQ_REL) == 0)
-        syscall(SYS_futex, &t->suspend_count, FUTEX_WAKE_PRIVATE, INT_MAX, NULL,
-                NULL, 0);
+        futex_wake_all(&t->suspend_count);
+    pthread_mutex_unlock(&t->suspend_lock);
     return prev;
 }
 
 DWORD thread_suspend(struct thread *t)
 {
-    /* Suspending a running thread needs a signal to park it; that comes
-     * with thread contexts. A thread not yet started just stays parked. */
-    if (t != nt_current_thread() && t->suspend_count > 0)
-        return __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_ACQ_REL);
-    FIXME("SuspendThread of a running thread is not supported yet");
-    return (DWORD)-1;
+    pthread_mutex_lock(&t->suspend_lock);
+    if (t->exited) {
+        pthread_mutex_unlock(&t->suspend_lock);
+        return (DWORD)-1;
+    }
+    int prev = __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_ACQ_REL);
+    if (prev == 0 && t->running) {
+        if (t == nt_current_thread()) {
+            pthread_mutex_unlock(&t->suspend_lock);
+            futex_wait_nonzero(&t->suspend_count); /* until another resumes us */
+            return prev;
+        }
+        pthread_kill(t->pthread, SIG_SUSPEND);
+        int v;
+        while (!(v = __atomic_load_n(&t->parked, __ATOMIC_ACQUIRE)))
+            syscall(SYS_futex, &t->parked, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
+    }
+    pthread_mutex_unlock(&t->suspend_lock);
+    return prev;
 }

@@ -25,6 +25,14 @@ struct thread {
     size_t stack_size;
     jmp_buf exit_jmp;       /* ExitThread returns here, off the Windows stack */
     int is_main;
+    struct seh_frame *seh_frames; /* active exception dispatches */
+    struct mutex *owned_mutexes;  /* for abandonment (sync_lock) */
+    struct apc *apcs;             /* queued APCs (sync_lock) */
+    struct waiter *alertable_wait; /* current alertable wait (sync_lock) */
+    int running;                  /* past its initial suspension */
+    int parked;                   /* stopped in the suspend signal handler */
+    void *suspend_uc;             /* its ucontext while parked */
+    pthread_mutex_t suspend_lock;
 };
 
 #define CREATE_SUSPENDED 0x4

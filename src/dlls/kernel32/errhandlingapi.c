@@ -3,10 +3,10 @@
 
 #define DEBUG_CHANNEL misc
 #include "debug.h"
+#include "exception.h"
 #include "kernel32_private.h"
 
-typedef LONG(WINAPI *top_filter)(void *);
-static top_filter unhandled_filter;
+typedef LONG(WINAPI *top_filter)(EXCEPTION_POINTERS *);
 static UINT error_mode;
 
 /* GetLastError (kernel32) */
@@ -18,12 +18,40 @@ void WINAPI SetLastError(DWORD e) { nt_current_teb()->LastErrorValue = e; }
 /* SetUnhandledExceptionFilter (kernel32) */
 top_filter WINAPI SetUnhandledExceptionFilter(top_filter f)
 {
-    top_filter old = unhandled_filter;
-    unhandled_filter = f;
-    return old;
+    return seh_set_top_filter(f);
 }
 
-top_filter kernel32_unhandled_filter(void) { return unhandled_filter; }
+/* UnhandledExceptionFilter (kernel32): the top-level filter's verdict, or
+ * EXCEPTION_CONTINUE_SEARCH when there is none (the caller then reports
+ * and terminates). */
+LONG WINAPI UnhandledExceptionFilter(EXCEPTION_POINTERS *ptrs)
+{
+    return seh_call_top_filter(ptrs);
+}
+
+/* AddVectoredExceptionHandler (kernel32) */
+PVOID WINAPI AddVectoredExceptionHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn)
+{
+    return RtlAddVectoredExceptionHandler(first, fn);
+}
+
+/* RemoveVectoredExceptionHandler (kernel32) */
+ULONG WINAPI RemoveVectoredExceptionHandler(PVOID h)
+{
+    return RtlRemoveVectoredExceptionHandler(h);
+}
+
+/* AddVectoredContinueHandler (kernel32) */
+PVOID WINAPI AddVectoredContinueHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn)
+{
+    return RtlAddVectoredContinueHandler(first, fn);
+}
+
+/* RemoveVectoredContinueHandler (kernel32) */
+ULONG WINAPI RemoveVectoredContinueHandler(PVOID h)
+{
+    return RtlRemoveVectoredContinueHandler(h);
+}
 
 /* SetErrorMode (kernel32) */
 UINT WINAPI SetErrorMode(UINT mode)
@@ -47,17 +75,6 @@ BOOL WINAPI SetThreadErrorMode(DWORD mode, LPDWORD old)
 
 /* GetThreadErrorMode (kernel32) */
 DWORD WINAPI GetThreadErrorMode(void) { return error_mode; }
-
-/* RaiseException (kernel32): frame-based dispatch comes with the
- * exceptions work; until then an exception is unhandled by definition. */
-void WINAPI RaiseException(DWORD code, DWORD flags, DWORD nargs,
-                           const ULONG_PTR *args)
-{
-    fprintf(stderr, "decant: unhandled exception 0x%08x (RaiseException); "
-                    "structured exception dispatch is not implemented yet\n",
-            code);
-    process_terminate(code);
-}
 
 /* IsDebuggerPresent (kernel32) */
 BOOL WINAPI IsDebuggerPresent(void) { return FALSE; }

@@ -431,8 +431,8 @@ BOOL WINAPI GetFileAttributesExA(LPCSTR name, int level, LPVOID out)
     return r;
 }
 
-/* SetFileAttributesW (kernel32): READONLY maps to the write bits; the
- * other attributes have no Linux equivalent and are accepted. */
+/* SetFileAttributesW (kernel32): READONLY maps to the write bits, the
+ * others are stored beside the file (file_store_attributes). */
 BOOL WINAPI SetFileAttributesW(LPCWSTR name, DWORD attrs)
 {
     NTSTATUS st;
@@ -445,6 +445,7 @@ BOOL WINAPI SetFileAttributesW(LPCWSTR name, DWORD attrs)
         free(p);
         return set_ntstatus(st);
     }
+    file_store_attributes(p, attrs);
     mode_t m = sb.st_mode & 07777;
     if (attrs & FILE_ATTRIBUTE_READONLY)
         m &= ~0222;
@@ -480,10 +481,15 @@ BOOL WINAPI DeleteFileW(LPCWSTR name)
         free(p);
         return set_ntstatus(STATUS_ACCESS_DENIED);
     }
-    /* a read-only file cannot be deleted on Windows */
+    /* a read-only file cannot be deleted on Windows, nor one open
+     * without FILE_SHARE_DELETE */
     if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) && !(sb.st_mode & 0222)) {
         free(p);
         return set_ntstatus(STATUS_ACCESS_DENIED);
+    }
+    if ((st = file_check_delete_sharing(p))) {
+        free(p);
+        return set_ntstatus(st);
     }
     if (unlink(p) < 0) {
         st = stat_status(p);
@@ -541,6 +547,13 @@ BOOL WINAPI RemoveDirectoryW(LPCWSTR name)
     char *p = unix_name(name, &st);
     if (!p)
         return set_ntstatus(st);
+    char cwd[4096], *real = realpath(p, NULL);
+    int is_cwd = real && getcwd(cwd, sizeof cwd) && !strcmp(real, cwd);
+    free(real);
+    if (is_cwd) { /* Windows holds the current directory open */
+        free(p);
+        return set_ntstatus(STATUS_SHARING_VIOLATION);
+    }
     if (rmdir(p) < 0) {
         st = errno == ENOTDIR ? STATUS_NOT_A_DIRECTORY
            : errno == EEXIST ? STATUS_DIRECTORY_NOT_EMPTY
@@ -663,8 +676,26 @@ BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags)
         return set_ntstatus(st);
     }
     struct stat sa, sb;
+    if (lstat(a, &sa) == 0 && lstat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+        sa.st_ino == sb.st_ino && !strcmp(a, b)) {
+        /* "two.txt" -> "TWO.txt": the lookup found the source itself; the
+         * new name is the one given, spelled as given */
+        const WCHAR *last = to;
+        for (const WCHAR *s = to; *s; s++)
+            if (*s == '\\' || *s == '/')
+                last = s + 1;
+        char *name = wstr_to_utf8_alloc(last), *slash = strrchr(b, '/');
+        char *nb;
+        if (asprintf(&nb, "%.*s/%s", slash ? (int)(slash - b) : 0, b, name) >= 0) {
+            free(b);
+            b = nb;
+        }
+        free(name);
+    }
     if (lstat(a, &sa) < 0) {
         st = stat_status(a);
+    } else if ((st = file_check_delete_sharing(a))) {
+        ;
     } else if (lstat(b, &sb) == 0 && !(sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)) {
         if (!(flags & MOVEFILE_REPLACE_EXISTING) || S_ISDIR(sb.st_mode))
             st = STATUS_OBJECT_NAME_COLLISION;

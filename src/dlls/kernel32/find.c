@@ -73,7 +73,7 @@ static void fill(WIN32_FIND_DATAW *d, const char *dir, const char *name)
         return;
     struct stat st;
     if (stat(full, &st) == 0 || lstat(full, &st) == 0) {
-        d->dwFileAttributes = file_attributes(&st, name);
+        d->dwFileAttributes = file_attributes(&st, full);
         file_time_from_timespec(&d->ftCreationTime, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
         file_time_from_timespec(&d->ftLastAccessTime, st.st_atim.tv_sec, st.st_atim.tv_nsec);
         file_time_from_timespec(&d->ftLastWriteTime, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);

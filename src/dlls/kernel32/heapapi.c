@@ -7,8 +7,7 @@
 #include "heap.h"
 #include "kernel32_private.h"
 
-#define LMEM_ZEROINIT 0x40
-#define LMEM_MOVEABLE 0x2
+#define ERROR_NOT_LOCKED 158
 
 /* GetProcessHeap (kernel32) */
 HANDLE WINAPI GetProcessHeap(void) { return heap_process(); }
@@ -107,54 +106,138 @@ BOOL WINAPI HeapQueryInformation(HANDLE heap, int cls, PVOID info, SIZE_T len,
     return FALSE;
 }
 
-/* LocalAlloc (kernel32) */
-HANDLE WINAPI LocalAlloc(UINT flags, SIZE_T size)
+/* Moveable memory: the handle is a small record holding the pointer and
+ * a lock count. Records are 16-byte aligned and handles point 8 bytes in,
+ * so a handle is never mistaken for a (16-aligned) fixed block. */
+struct moveable {
+    void *ptr;
+    WORD lock, flags;
+    DWORD magic;
+};
+#define MOVEABLE_MAGIC 0x4d4f5645u
+#define GMEM_MOVEABLE_FLAG 0x2
+#define GMEM_ZEROINIT_FLAG 0x40
+
+static struct moveable *moveable_of(HANDLE h)
 {
-    return HeapAlloc(heap_process(), flags & LMEM_ZEROINIT ? HEAP_ZERO_MEMORY : 0,
-                     size);
+    if (((uintptr_t)h & 15) != 8)
+        return NULL;
+    struct moveable *m = (struct moveable *)((char *)h - 8);
+    return m->magic == MOVEABLE_MAGIC ? m : NULL;
 }
 
-/* LocalFree (kernel32): NULL on success, the handle on failure. */
-HANDLE WINAPI LocalFree(HANDLE mem)
+static HANDLE mem_alloc(UINT flags, SIZE_T size)
 {
-    return heap_free(heap_process(), 0, mem) ? NULL : mem;
+    DWORD hf = flags & GMEM_ZEROINIT_FLAG ? HEAP_ZERO_MEMORY : 0;
+    if (!(flags & GMEM_MOVEABLE_FLAG))
+        return HeapAlloc(heap_process(), hf, size);
+    struct moveable *m = HeapAlloc(heap_process(), HEAP_ZERO_MEMORY, sizeof *m);
+    if (!m)
+        return NULL;
+    m->magic = MOVEABLE_MAGIC;
+    m->ptr = HeapAlloc(heap_process(), hf, size ? size : 1);
+    return (char *)m + 8;
 }
+
+static HANDLE mem_free(HANDLE h)
+{
+    struct moveable *m = moveable_of(h);
+    if (m) {
+        heap_free(heap_process(), 0, m->ptr);
+        m->magic = 0;
+        heap_free(heap_process(), 0, m);
+        return NULL;
+    }
+    return heap_free(heap_process(), 0, h) ? NULL : h;
+}
+
+static LPVOID mem_lock(HANDLE h)
+{
+    struct moveable *m = moveable_of(h);
+    if (!m)
+        return h;
+    if (m->lock < 0xff)
+        m->lock++;
+    return m->ptr;
+}
+
+/* FALSE with NO_ERROR once the lock count reaches zero, as documented. */
+static BOOL mem_unlock(HANDLE h)
+{
+    struct moveable *m = moveable_of(h);
+    if (!m) {
+        set_last_error(ERROR_NOT_LOCKED);
+        return FALSE;
+    }
+    if (m->lock && --m->lock)
+        return TRUE;
+    set_last_error(0);
+    return FALSE;
+}
+
+static SIZE_T mem_size(HANDLE h)
+{
+    struct moveable *m = moveable_of(h);
+    return heap_size(heap_process(), 0, m ? m->ptr : h);
+}
+
+static HANDLE mem_realloc(HANDLE h, SIZE_T size, UINT flags)
+{
+    DWORD hf = flags & GMEM_ZEROINIT_FLAG ? HEAP_ZERO_MEMORY : 0;
+    struct moveable *m = moveable_of(h);
+    if (m) {
+        void *p = HeapReAlloc(heap_process(), hf, m->ptr, size ? size : 1);
+        if (!p)
+            return NULL;
+        m->ptr = p;
+        return h;
+    }
+    if (!(flags & GMEM_MOVEABLE_FLAG))
+        hf |= HEAP_REALLOC_IN_PLACE_ONLY;
+    return HeapReAlloc(heap_process(), hf, h, size);
+}
+
+/* LocalAlloc (kernel32) */
+HANDLE WINAPI LocalAlloc(UINT flags, SIZE_T size) { return mem_alloc(flags, size); }
+
+/* LocalFree (kernel32): NULL on success, the handle on failure. */
+HANDLE WINAPI LocalFree(HANDLE mem) { return mem_free(mem); }
 
 /* LocalReAlloc (kernel32) */
 HANDLE WINAPI LocalReAlloc(HANDLE mem, SIZE_T size, UINT flags)
 {
-    DWORD hf = flags & LMEM_ZEROINIT ? HEAP_ZERO_MEMORY : 0;
-    if (!(flags & LMEM_MOVEABLE))
-        hf |= HEAP_REALLOC_IN_PLACE_ONLY;
-    return HeapReAlloc(heap_process(), hf, mem, size);
+    return mem_realloc(mem, size, flags);
 }
 
 /* LocalSize (kernel32) */
-SIZE_T WINAPI LocalSize(HANDLE mem) { return heap_size(heap_process(), 0, mem); }
+SIZE_T WINAPI LocalSize(HANDLE mem) { return mem_size(mem); }
 
 /* LocalLock (kernel32) */
-LPVOID WINAPI LocalLock(HANDLE mem) { return mem; }
+LPVOID WINAPI LocalLock(HANDLE mem) { return mem_lock(mem); }
 
 /* LocalUnlock (kernel32) */
-BOOL WINAPI LocalUnlock(HANDLE mem) { return FALSE; }
+BOOL WINAPI LocalUnlock(HANDLE mem) { return mem_unlock(mem); }
 
 /* GlobalAlloc (kernel32) */
-HANDLE WINAPI GlobalAlloc(UINT flags, SIZE_T size) { return LocalAlloc(flags, size); }
+HANDLE WINAPI GlobalAlloc(UINT flags, SIZE_T size) { return mem_alloc(flags, size); }
 
 /* GlobalFree (kernel32) */
-HANDLE WINAPI GlobalFree(HANDLE mem) { return LocalFree(mem); }
+HANDLE WINAPI GlobalFree(HANDLE mem) { return mem_free(mem); }
 
 /* GlobalReAlloc (kernel32) */
 HANDLE WINAPI GlobalReAlloc(HANDLE mem, SIZE_T size, UINT flags)
 {
-    return LocalReAlloc(mem, size, flags);
+    return mem_realloc(mem, size, flags);
 }
 
 /* GlobalSize (kernel32) */
-SIZE_T WINAPI GlobalSize(HANDLE mem) { return LocalSize(mem); }
+SIZE_T WINAPI GlobalSize(HANDLE mem) { return mem_size(mem); }
 
 /* GlobalLock (kernel32) */
-LPVOID WINAPI GlobalLock(HANDLE mem) { return mem; }
+LPVOID WINAPI GlobalLock(HANDLE mem) { return mem_lock(mem); }
 
 /* GlobalUnlock (kernel32) */
-BOOL WINAPI GlobalUnlock(HANDLE mem) { return TRUE; }
+BOOL WINAPI GlobalUnlock(HANDLE mem) { return mem_unlock(mem); }
+
+/* GlobalHandle (kernel32): fixed memory is its own handle. */
+HANDLE WINAPI GlobalHandle(LPCVOID p) { return (HANDLE)p; }

@@ -3,6 +3,9 @@
  * pages go through glibc's iconv. The locale is en-US. */
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
@@ -50,38 +53,55 @@ static const char *iconv_name(UINT cp)
     }
 }
 
-/* Strict UTF-8 check: the byte count of the longest valid prefix is the
- * whole input, or not. */
-static int utf8_valid(const unsigned char *s, size_t n)
+/* Single-byte code pages: both directions as tables, built once from
+ * iconv. Bytes a code page leaves undefined map to U+00xx, as Windows'
+ * tables for 1252 do (0x81 -> U+0081). */
+struct sbcs {
+    struct sbcs *next;
+    UINT cp;
+    WCHAR to_w[256];
+    uint8_t from_w[65536]; /* 0 = no mapping (except for U+0000) */
+};
+static struct sbcs *sbcs_list;
+static pthread_mutex_t sbcs_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int is_dbcs(UINT cp)
 {
-    for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        int k;
-        uint32_t v, min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xe0) == 0xc0) {
-            k = 2, v = c & 0x1f, min = 0x80;
-        } else if ((c & 0xf0) == 0xe0) {
-            k = 3, v = c & 0x0f, min = 0x800;
-        } else if ((c & 0xf8) == 0xf0) {
-            k = 4, v = c & 0x07, min = 0x10000;
-        } else {
-            return 0;
+    return cp == 932 || cp == 936 || cp == 949 || cp == 950 || cp == 54936 ||
+           cp == 1200 || cp == 1201 || cp == 12000;
+}
+
+static struct sbcs *sbcs_get(UINT cp)
+{
+    if (is_dbcs(cp) || cp == CP_UTF8 || cp == CP_UTF7)
+        return NULL;
+    pthread_mutex_lock(&sbcs_lock);
+    struct sbcs *t = sbcs_list;
+    while (t && t->cp != cp)
+        t = t->next;
+    if (!t) {
+        iconv_t cd = iconv_open("UTF-16LE", iconv_name(cp));
+        if (cd != (iconv_t)-1) {
+            t = calloc(1, sizeof *t);
+            t->cp = cp;
+            for (int b = 0; b < 256; b++) {
+                char in = (char)b, *ip = &in, out[8], *op = out;
+                size_t il = 1, ol = sizeof out;
+                iconv(cd, NULL, NULL, NULL, NULL);
+                if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && op - out == 2)
+                    t->to_w[b] = (uint8_t)out[0] | (uint8_t)out[1] << 8;
+                else
+                    t->to_w[b] = b;
+            }
+            iconv_close(cd);
+            for (int b = 255; b >= 0; b--)
+                t->from_w[t->to_w[b]] = b;
+            t->next = sbcs_list;
+            sbcs_list = t;
         }
-        if (i + k > n)
-            return 0;
-        for (int j = 1; j < k; j++) {
-            if ((s[i + j] & 0xc0) != 0x80)
-                return 0;
-            v = v << 6 | (s[i + j] & 0x3f);
-        }
-        if (v < min || v > 0x10ffff || (v >= 0xd800 && v < 0xe000))
-            return 0;
-        i += k;
     }
-    return 1;
+    pthread_mutex_unlock(&sbcs_lock);
+    return t;
 }
 
 static int iconv_convert(const char *from, const char *to, const char *in,
@@ -136,7 +156,7 @@ int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCSTR src, int srclen,
             set_last_error(ERROR_INVALID_FLAGS);
             return 0;
         }
-        if ((flags & MB_ERR_INVALID_CHARS) && !utf8_valid((const unsigned char *)src, n)) {
+        if ((flags & MB_ERR_INVALID_CHARS) && !utf8_is_valid(src, n)) {
             set_last_error(ERROR_NO_UNICODE_TRANSLATION);
             return 0;
         }
@@ -150,6 +170,18 @@ int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCSTR src, int srclen,
         }
         utf8_to_wstr(src, n, dst, dstlen);
         return need;
+    }
+    struct sbcs *t = sbcs_get(cp);
+    if (t) {
+        if (!dstlen)
+            return n;
+        if (n > (size_t)dstlen) {
+            set_last_error(ERROR_INSUFFICIENT_BUFFER);
+            return 0;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[i] = t->to_w[(uint8_t)src[i]];
+        return n;
     }
     size_t bytes;
     int r = iconv_convert(iconv_name(cp), "UTF-16LE", src, n, NULL, 0, &bytes);
@@ -218,6 +250,23 @@ int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, LPCWSTR src, int srclen,
     }
     if (used_def)
         *used_def = FALSE;
+    struct sbcs *t = sbcs_get(cp);
+    if (t) {
+        char def = defchar ? defchar[0] : '?';
+        if (dstlen && n > (size_t)dstlen) {
+            set_last_error(ERROR_INSUFFICIENT_BUFFER);
+            return 0;
+        }
+        for (size_t i = 0; i < n; i++) {
+            uint8_t b = t->from_w[src[i]];
+            int mapped = b || !src[i];
+            if (!mapped && used_def)
+                *used_def = TRUE;
+            if (dstlen)
+                dst[i] = mapped ? (char)b : def;
+        }
+        return n;
+    }
     size_t bytes;
     char tocode[40];
     snprintf(tocode, sizeof tocode, "%s//TRANSLIT", iconv_name(cp));

@@ -42,6 +42,8 @@ DWORD WINAPI GetFullPathNameW(LPCWSTR name, DWORD size, LPWSTR buf, LPWSTR *file
             if (*s == '\\')
                 last = s + 1;
         *file = last && *last ? last : NULL;
+        if (!wstr_nicmp(buf, u"\\\\.\\", 4))
+            *file = NULL; /* a device has no file part */
     }
     free(full);
     return r;
@@ -59,6 +61,8 @@ DWORD WINAPI GetFullPathNameA(LPCSTR name, DWORD size, LPSTR buf, LPSTR *file)
     if (r < size && file) {
         char *last = strrchr(buf, '\\');
         *file = last && last[1] ? last + 1 : NULL;
+        if (!strncmp(buf, "\\\\.\\", 4))
+            *file = NULL;
     }
     free(w);
     free(full);

@@ -81,7 +81,7 @@ static void *reaper(void *arg)
         p->exit_code = code;
         p->exited = 1;
     }
-    sync_changed_locked();
+    sync_wake_locked(&p->obj);
     pthread_mutex_unlock(&sync_lock);
     object_put(&p->obj);
     return NULL;
@@ -519,6 +519,7 @@ BOOL WINAPI TerminateProcess(HANDLE h, UINT code)
     if (!done) {
         p->exit_code = code;
         p->exited = 1; /* the reaper keeps this code */
+        sync_wake_locked(&p->obj);
     }
     pthread_mutex_unlock(&sync_lock);
     if (!done)

@@ -10,7 +10,9 @@
 #define DEBUG_CHANNEL thread
 #include "debug.h"
 #include "kernel32_private.h"
+#include "exception.h"
 #include "loader.h"
+#include "signal_handling.h"
 #include "thread.h"
 
 /* GetCurrentProcess (kernel32) */
@@ -395,4 +397,57 @@ BOOL WINAPI GetThreadTimes(HANDLE h, FILETIME *create, FILETIME *exit_t,
     if (exit_t)
         memset(exit_t, 0, sizeof *exit_t);
     return TRUE;
+}
+
+/* GetThreadContext (kernel32): the thread must be suspended, or be the
+ * caller (whose context is then this call's). */
+BOOL WINAPI GetThreadContext(HANDLE h, CONTEXT *c)
+{
+    struct thread *t = thread_from(h);
+    if (!t)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    BOOL ok = TRUE;
+    if (t == nt_current_thread()) {
+        DWORD flags = c->ContextFlags;
+        RtlCaptureContext(c);
+        c->ContextFlags = flags;
+    } else if (t->parked && t->suspend_uc) {
+        signal_get_context(t->suspend_uc, c);
+    } else {
+        ok = set_ntstatus(STATUS_UNSUCCESSFUL);
+    }
+    object_put(&t->obj);
+    return ok;
+}
+
+/* SetThreadContext (kernel32): applied when the suspended thread resumes. */
+BOOL WINAPI SetThreadContext(HANDLE h, const CONTEXT *c)
+{
+    struct thread *t = thread_from(h);
+    if (!t)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    BOOL ok = TRUE;
+    if (t == nt_current_thread()) {
+        object_put(&t->obj);
+        RtlRestoreContext((CONTEXT *)c, NULL);
+    } else if (t->parked && t->suspend_uc) {
+        signal_set_context(t->suspend_uc, c);
+    } else {
+        ok = set_ntstatus(STATUS_UNSUCCESSFUL);
+    }
+    object_put(&t->obj);
+    return ok;
+}
+
+/* QueueUserAPC (kernel32) */
+DWORD WINAPI QueueUserAPC(PAPCFUNC fn, HANDLE h, ULONG_PTR arg)
+{
+    struct thread *t = thread_from(h);
+    if (!t) {
+        set_last_error(ERROR_INVALID_HANDLE);
+        return 0;
+    }
+    NTSTATUS st = sync_queue_apc(t, fn, arg);
+    object_put(&t->obj);
+    return set_ntstatus(st);
 }

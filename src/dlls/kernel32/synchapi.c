@@ -76,9 +76,12 @@ DWORD WINAPI WaitForSingleObject(HANDLE h, DWORD timeout)
     return WaitForMultipleObjectsEx(1, &h, FALSE, timeout, FALSE);
 }
 
-/* SleepEx (kernel32) */
+/* SleepEx (kernel32): WAIT_IO_COMPLETION when an APC ran. */
 DWORD WINAPI SleepEx(DWORD ms, BOOL alertable)
 {
+    if (alertable)
+        return sync_wait(0, NULL, FALSE, ms, TRUE) == WAIT_IO_COMPLETION ? WAIT_IO_COMPLETION
+                                                                          : 0;
     if (ms == 0) {
         sched_yield();
         return 0;
@@ -344,6 +347,69 @@ DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD timeout,
         return WAIT_FAILED;
     }
     return WaitForSingleObjectEx(wait, timeout, alertable);
+}
+
+/* ---- waitable timers --------------------------------------------------- */
+
+static struct object *make_timer(void *p) { return waitable_timer_create(*(BOOL *)p); }
+
+/* CreateWaitableTimerW (kernel32) */
+HANDLE WINAPI CreateWaitableTimerW(SECURITY_ATTRIBUTES *sa, BOOL manual, LPCWSTR name)
+{
+    return create_named(make_timer, &manual, OBJ_TIMER, name, sa);
+}
+
+/* CreateWaitableTimerA (kernel32) */
+HANDLE WINAPI CreateWaitableTimerA(SECURITY_ATTRIBUTES *sa, BOOL manual, LPCSTR name)
+{
+    WCHAR *w = a_to_w(name);
+    HANDLE h = CreateWaitableTimerW(sa, manual, w);
+    free(w);
+    return h;
+}
+
+/* CreateWaitableTimerExW (kernel32) */
+HANDLE WINAPI CreateWaitableTimerExW(SECURITY_ATTRIBUTES *sa, LPCWSTR name, DWORD flags,
+                                     DWORD access)
+{
+    return CreateWaitableTimerW(sa, flags & 1 /* CREATE_WAITABLE_TIMER_MANUAL_RESET */,
+                                name);
+}
+
+/* OpenWaitableTimerW (kernel32) */
+HANDLE WINAPI OpenWaitableTimerW(DWORD access, BOOL inherit, LPCWSTR name)
+{
+    return open_named(OBJ_TIMER, inherit, name);
+}
+
+/* SetWaitableTimer (kernel32) */
+BOOL WINAPI SetWaitableTimer(HANDLE h, const LARGE_INTEGER *due, LONG period,
+                             PTIMERAPCROUTINE apc, LPVOID arg, BOOL resume)
+{
+    struct object *o = handle_ref(h, OBJ_TIMER);
+    if (!o)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    NTSTATUS st = waitable_timer_set(o, due->QuadPart, period, apc, arg);
+    object_put(o);
+    return set_ntstatus(st);
+}
+
+/* SetWaitableTimerEx (kernel32) */
+BOOL WINAPI SetWaitableTimerEx(HANDLE h, const LARGE_INTEGER *due, LONG period,
+                               PTIMERAPCROUTINE apc, LPVOID arg, void *reason, ULONG delay)
+{
+    return SetWaitableTimer(h, due, period, apc, arg, FALSE);
+}
+
+/* CancelWaitableTimer (kernel32) */
+BOOL WINAPI CancelWaitableTimer(HANDLE h)
+{
+    struct object *o = handle_ref(h, OBJ_TIMER);
+    if (!o)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    NTSTATUS st = waitable_timer_cancel(o);
+    object_put(o);
+    return set_ntstatus(st);
 }
 
 /* ---- critical sections ------------------------------------------------

@@ -1,0 +1,6 @@
+/* msvcrt.dll: the C runtime of mingw-w64 programs and of MSVC programs
+ * linked against the system msvcrt. Exports in exports.h. */
+#define DLL_NAME "msvcrt.dll"
+#define DLL_ID msvcrt
+#define DLL_EXPORTS "exports.h"
+#include "builtin_table.h"

@@ -1,0 +1,17 @@
+/* kernel32 exports msvcrt calls that src/include/win32.h does not declare
+ * yet (Windows prototypes). They are weak references: until kernel32
+ * provides one, its address is NULL and the caller falls back, so decant
+ * links either way. Listed in the msvcrt report for the lead. */
+#ifndef DECANT_MSVCRT_K32_H
+#define DECANT_MSVCRT_K32_H
+
+#include "windef.h"
+
+typedef BOOL(WINAPI *PHANDLER_ROUTINE)(DWORD);
+BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE, BOOL) __attribute__((weak));
+DWORD WINAPI SearchPathW(LPCWSTR, LPCWSTR, LPCWSTR, DWORD, LPWSTR, LPWSTR *)
+    __attribute__((weak));
+
+BOOL WINAPI IsDBCSLeadByteEx(UINT, BYTE) __attribute__((weak));
+
+#endif

@@ -1,0 +1,188 @@
+/* Windows x64 exception structures: EXCEPTION_RECORD, CONTEXT (with the
+ * FXSAVE area), the dispatcher context handed to language handlers, and the
+ * unwind data formats of .pdata/.xdata. Layouts are asserted. */
+#ifndef DECANT_WINEXCEPT_H
+#define DECANT_WINEXCEPT_H
+
+#include "pe.h"
+#include "winternl.h"
+
+#define EXCEPTION_MAXIMUM_PARAMETERS 15
+#define EXCEPTION_NONCONTINUABLE 0x01
+#define EXCEPTION_UNWINDING 0x02
+#define EXCEPTION_EXIT_UNWIND 0x04
+#define EXCEPTION_STACK_INVALID 0x08
+#define EXCEPTION_NESTED_CALL 0x10
+#define EXCEPTION_TARGET_UNWIND 0x20
+#define EXCEPTION_COLLIDED_UNWIND 0x40
+#define EXCEPTION_UNWIND (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND | \
+                          EXCEPTION_TARGET_UNWIND | EXCEPTION_COLLIDED_UNWIND)
+
+#define STATUS_UNWIND ((NTSTATUS)0xc0000027)
+#define STATUS_UNWIND_CONSOLIDATE ((NTSTATUS)0x80000029)
+#define STATUS_LONGJUMP ((NTSTATUS)0x80000026)
+#define STATUS_NONCONTINUABLE_EXCEPTION ((NTSTATUS)0xc0000025)
+#define STATUS_INVALID_DISPOSITION ((NTSTATUS)0xc0000026)
+#define STATUS_BREAKPOINT ((NTSTATUS)0x80000003)
+#define STATUS_SINGLE_STEP ((NTSTATUS)0x80000004)
+#define STATUS_DATATYPE_MISALIGNMENT ((NTSTATUS)0x80000002)
+#define STATUS_ILLEGAL_INSTRUCTION ((NTSTATUS)0xc000001d)
+#define STATUS_PRIVILEGED_INSTRUCTION ((NTSTATUS)0xc0000096)
+#define STATUS_INTEGER_DIVIDE_BY_ZERO ((NTSTATUS)0xc0000094)
+#define STATUS_INTEGER_OVERFLOW ((NTSTATUS)0xc0000095)
+#define STATUS_FLOAT_DENORMAL_OPERAND ((NTSTATUS)0xc000008d)
+#define STATUS_FLOAT_DIVIDE_BY_ZERO ((NTSTATUS)0xc000008e)
+#define STATUS_FLOAT_INEXACT_RESULT ((NTSTATUS)0xc000008f)
+#define STATUS_FLOAT_INVALID_OPERATION ((NTSTATUS)0xc0000090)
+#define STATUS_FLOAT_OVERFLOW ((NTSTATUS)0xc0000091)
+#define STATUS_FLOAT_STACK_CHECK ((NTSTATUS)0xc0000092)
+#define STATUS_FLOAT_UNDERFLOW ((NTSTATUS)0xc0000093)
+#define STATUS_FLOAT_MULTIPLE_FAULTS ((NTSTATUS)0xc00002b4)
+#define STATUS_FLOAT_MULTIPLE_TRAPS ((NTSTATUS)0xc00002b5)
+#define STATUS_GUARD_PAGE_VIOLATION ((NTSTATUS)0x80000001)
+#define STATUS_IN_PAGE_ERROR ((NTSTATUS)0xc0000006)
+#define STATUS_ARRAY_BOUNDS_EXCEEDED ((NTSTATUS)0xc000008c)
+#define STATUS_INVALID_CRUNTIME_PARAMETER ((NTSTATUS)0xc0000417)
+#define STATUS_STACK_BUFFER_OVERRUN ((NTSTATUS)0xc0000409)
+#define STATUS_ASSERTION_FAILURE ((NTSTATUS)0xc0000420)
+
+#define EXCEPTION_CONTINUE_SEARCH 0
+#define EXCEPTION_EXECUTE_HANDLER 1
+#define EXCEPTION_CONTINUE_EXECUTION (-1)
+
+typedef enum {
+    ExceptionContinueExecution,
+    ExceptionContinueSearch,
+    ExceptionNestedException,
+    ExceptionCollidedUnwind
+} EXCEPTION_DISPOSITION;
+
+typedef struct EXCEPTION_RECORD {
+    DWORD ExceptionCode;
+    DWORD ExceptionFlags;
+    struct EXCEPTION_RECORD *ExceptionRecord;
+    PVOID ExceptionAddress;
+    DWORD NumberParameters;
+    ULONG_PTR ExceptionInformation[EXCEPTION_MAXIMUM_PARAMETERS];
+} EXCEPTION_RECORD;
+
+_Static_assert(sizeof(EXCEPTION_RECORD) == 0x98, "EXCEPTION_RECORD size");
+
+typedef struct __attribute__((aligned(16))) {
+    ULONGLONG Low;
+    LONGLONG High;
+} M128A;
+
+typedef struct {
+    WORD ControlWord;
+    WORD StatusWord;
+    BYTE TagWord;
+    BYTE Reserved1;
+    WORD ErrorOpcode;
+    DWORD ErrorOffset;
+    WORD ErrorSelector;
+    WORD Reserved2;
+    DWORD DataOffset;
+    WORD DataSelector;
+    WORD Reserved3;
+    DWORD MxCsr;
+    DWORD MxCsr_Mask;
+    M128A FloatRegisters[8];
+    M128A XmmRegisters[16];
+    BYTE Reserved4[96];
+} XMM_SAVE_AREA32; /* the FXSAVE image */
+
+#define CONTEXT_AMD64 0x00100000
+#define CONTEXT_CONTROL (CONTEXT_AMD64 | 0x1)
+#define CONTEXT_INTEGER (CONTEXT_AMD64 | 0x2)
+#define CONTEXT_SEGMENTS (CONTEXT_AMD64 | 0x4)
+#define CONTEXT_FLOATING_POINT (CONTEXT_AMD64 | 0x8)
+#define CONTEXT_DEBUG_REGISTERS (CONTEXT_AMD64 | 0x10)
+#define CONTEXT_FULL (CONTEXT_CONTROL | CONTEXT_INTEGER | CONTEXT_FLOATING_POINT)
+#define CONTEXT_ALL (CONTEXT_FULL | CONTEXT_SEGMENTS | CONTEXT_DEBUG_REGISTERS)
+#define CONTEXT_UNWOUND_TO_CALL 0x20000000
+
+typedef struct __attribute__((aligned(16))) {
+    DWORD64 P1Home, P2Home, P3Home, P4Home, P5Home, P6Home;
+    DWORD ContextFlags;
+    DWORD MxCsr;
+    WORD SegCs, SegDs, SegEs, SegFs, SegGs, SegSs;
+    DWORD EFlags;
+    DWORD64 Dr0, Dr1, Dr2, Dr3, Dr6, Dr7;
+    DWORD64 Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi;
+    DWORD64 R8, R9, R10, R11, R12, R13, R14, R15;
+    DWORD64 Rip;
+    XMM_SAVE_AREA32 FltSave;
+    M128A VectorRegister[26];
+    DWORD64 VectorControl;
+    DWORD64 DebugControl;
+    DWORD64 LastBranchToRip;
+    DWORD64 LastBranchFromRip;
+    DWORD64 LastExceptionToRip;
+    DWORD64 LastExceptionFromRip;
+} CONTEXT;
+
+_Static_assert(sizeof(CONTEXT) == 0x4d0, "CONTEXT size");
+OFFSET_CHECK(CONTEXT, ContextFlags, 0x30);
+OFFSET_CHECK(CONTEXT, Rax, 0x78);
+OFFSET_CHECK(CONTEXT, Rsp, 0x98);
+OFFSET_CHECK(CONTEXT, Rip, 0xf8);
+OFFSET_CHECK(CONTEXT, FltSave, 0x100);
+OFFSET_CHECK(CONTEXT, FltSave.XmmRegisters, 0x1a0);
+
+typedef struct {
+    EXCEPTION_RECORD *ExceptionRecord;
+    CONTEXT *ContextRecord;
+} EXCEPTION_POINTERS;
+
+#define UNWIND_HISTORY_TABLE_SIZE 12
+typedef struct {
+    DWORD64 ImageBase;
+    RUNTIME_FUNCTION *FunctionEntry;
+} UNWIND_HISTORY_TABLE_ENTRY;
+
+typedef struct {
+    DWORD Count;
+    BYTE LocalHint, GlobalHint, Search, Once;
+    DWORD64 LowAddress, HighAddress;
+    UNWIND_HISTORY_TABLE_ENTRY Entry[UNWIND_HISTORY_TABLE_SIZE];
+} UNWIND_HISTORY_TABLE;
+
+struct DISPATCHER_CONTEXT;
+typedef EXCEPTION_DISPOSITION(WINAPI *PEXCEPTION_ROUTINE)(
+    EXCEPTION_RECORD *, PVOID establisher_frame, CONTEXT *,
+    struct DISPATCHER_CONTEXT *);
+
+typedef struct DISPATCHER_CONTEXT {
+    DWORD64 ControlPc;
+    DWORD64 ImageBase;
+    RUNTIME_FUNCTION *FunctionEntry;
+    DWORD64 EstablisherFrame;
+    DWORD64 TargetIp;
+    CONTEXT *ContextRecord;
+    PEXCEPTION_ROUTINE LanguageHandler;
+    PVOID HandlerData;
+    UNWIND_HISTORY_TABLE *HistoryTable;
+    DWORD ScopeIndex;
+    DWORD Fill0;
+} DISPATCHER_CONTEXT;
+
+typedef struct {
+    DWORD64 *IntegerContext[16];
+    M128A *FloatingContext[16];
+} KNONVOLATILE_CONTEXT_POINTERS;
+
+#define UNW_FLAG_NHANDLER 0
+#define UNW_FLAG_EHANDLER 1
+#define UNW_FLAG_UHANDLER 2
+#define UNW_FLAG_CHAININFO 4
+
+typedef LONG(WINAPI *PVECTORED_EXCEPTION_HANDLER)(EXCEPTION_POINTERS *);
+typedef LONG(WINAPI *PTOP_LEVEL_EXCEPTION_FILTER)(EXCEPTION_POINTERS *);
+
+/* The C++ exception code of GCC's SEH personality ("GCC" in the low
+ * bytes), and MSVC's ("msc"). */
+#define STATUS_GCC_THROW 0x20474343
+#define STATUS_MSC_EXCEPTION 0xe06d7363
+
+#endif

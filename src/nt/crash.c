@@ -1,0 +1,165 @@
+/* The end of an unhandled exception: the program's top-level filter gets
+ * its say (SetUnhandledExceptionFilter), then decant prints a report in the
+ * spirit of Wine's — code and name, where as module+offset, the registers
+ * and a backtrace — and ends the process with the exception code as its
+ * exit status, which is what a Windows parent sees. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exception.h"
+#include "loader.h"
+#include "process.h"
+#include "status.h"
+
+static top_filter_fn top_filter;
+
+top_filter_fn seh_set_top_filter(top_filter_fn f)
+{
+    return __atomic_exchange_n(&top_filter, f, __ATOMIC_ACQ_REL);
+}
+
+LONG seh_call_top_filter(EXCEPTION_POINTERS *ptrs)
+{
+    top_filter_fn f = __atomic_load_n(&top_filter, __ATOMIC_ACQUIRE);
+    return f ? f(ptrs) : EXCEPTION_CONTINUE_SEARCH;
+}
+
+const char *seh_code_name(DWORD code)
+{
+    switch (code) {
+    case 0xc0000005: return "access violation";
+    case 0xc00000fd: return "stack overflow";
+    case 0x80000003: return "breakpoint";
+    case 0x80000004: return "single step";
+    case 0x80000002: return "datatype misalignment";
+    case 0x80000001: return "guard page violation";
+    case 0xc000001d: return "illegal instruction";
+    case 0xc0000096: return "privileged instruction";
+    case 0xc0000094: return "integer divide by zero";
+    case 0xc0000095: return "integer overflow";
+    case 0xc000008c: return "array bounds exceeded";
+    case 0xc000008d: return "floating-point denormal operand";
+    case 0xc000008e: return "floating-point divide by zero";
+    case 0xc000008f: return "floating-point inexact result";
+    case 0xc0000090: return "floating-point invalid operation";
+    case 0xc0000091: return "floating-point overflow";
+    case 0xc0000092: return "floating-point stack check";
+    case 0xc0000093: return "floating-point underflow";
+    case 0xc00002b4: return "multiple floating-point faults";
+    case 0xc00002b5: return "multiple floating-point traps";
+    case 0xc0000006: return "in-page error";
+    case 0xc0000025: return "noncontinuable exception";
+    case 0xc0000026: return "invalid disposition";
+    case 0xc0000409: return "stack buffer overrun";
+    case 0xc0000417: return "invalid C runtime parameter";
+    case 0xe06d7363: return "C++ exception (MSVC)";
+    case 0x20474343: return "C++ exception (GCC)";
+    default: return "exception";
+    }
+}
+
+/* "module+0xoffset" and, when an export or COFF symbol covers it, the
+ * function name with its offset. */
+static void describe(DWORD64 pc, char *buf, size_t n)
+{
+    struct module *m = ldr_find_by_address((void *)pc);
+    if (!m) {
+        snprintf(buf, n, "0x%016llx", (unsigned long long)pc);
+        return;
+    }
+    DWORD rva = pc - (DWORD64)m->base;
+    const char *best = NULL;
+    DWORD best_rva = 0;
+    const IMAGE_DATA_DIRECTORY *d =
+        &m->nt->OptionalHeader.DataDirectory[IMAGE_DIRECTORY_ENTRY_EXPORT];
+    const IMAGE_EXPORT_DIRECTORY *ed = d->VirtualAddress
+                                           ? ldr_rva(m, d->VirtualAddress, sizeof *ed)
+                                           : NULL;
+    if (ed) {
+        const DWORD *funcs = ldr_rva(m, ed->AddressOfFunctions, ed->NumberOfFunctions * 4ull);
+        const DWORD *names = ldr_rva(m, ed->AddressOfNames, ed->NumberOfNames * 4ull);
+        const WORD *ords = ldr_rva(m, ed->AddressOfNameOrdinals, ed->NumberOfNames * 2ull);
+        for (DWORD i = 0; funcs && names && ords && i < ed->NumberOfNames; i++) {
+            if (ords[i] >= ed->NumberOfFunctions)
+                continue;
+            DWORD f = funcs[ords[i]];
+            if (f <= rva && f >= best_rva) {
+                best_rva = f;
+                best = ldr_rva_str(m, names[i]);
+            }
+        }
+    }
+    if (best)
+        snprintf(buf, n, "%s+0x%x (%s+0x%x)", m->name, rva, best, rva - best_rva);
+    else
+        snprintf(buf, n, "%s+0x%x", m->name, rva);
+}
+
+static void report(EXCEPTION_RECORD *rec, CONTEXT *c)
+{
+    char where[256], line[512];
+    FILE *f = fdopen(dup(2), "w");
+    if (!f)
+        return;
+    describe((DWORD64)rec->ExceptionAddress, where, sizeof where);
+    fprintf(f, "decant: unhandled exception 0x%08x (%s) at %s\n", rec->ExceptionCode,
+            seh_code_name(rec->ExceptionCode), where);
+    if ((rec->ExceptionCode == 0xc0000005 || rec->ExceptionCode == 0xc00000fd) &&
+        rec->NumberParameters >= 2) {
+        const char *what = rec->ExceptionInformation[0] == 1 ? "writing"
+                         : rec->ExceptionInformation[0] == 8 ? "executing" : "reading";
+        fprintf(f, "decant:   %s address 0x%016llx\n", what,
+                (unsigned long long)rec->ExceptionInformation[1]);
+    }
+    snprintf(line, sizeof line,
+             "decant:   rax=%016llx rbx=%016llx rcx=%016llx rdx=%016llx\n"
+             "decant:   rsi=%016llx rdi=%016llx rbp=%016llx rsp=%016llx\n"
+             "decant:    r8=%016llx  r9=%016llx r10=%016llx r11=%016llx\n"
+             "decant:   r12=%016llx r13=%016llx r14=%016llx r15=%016llx\n"
+             "decant:   rip=%016llx eflags=%08x\n",
+             (unsigned long long)c->Rax, (unsigned long long)c->Rbx,
+             (unsigned long long)c->Rcx, (unsigned long long)c->Rdx,
+             (unsigned long long)c->Rsi, (unsigned long long)c->Rdi,
+             (unsigned long long)c->Rbp, (unsigned long long)c->Rsp,
+             (unsigned long long)c->R8, (unsigned long long)c->R9,
+             (unsigned long long)c->R10, (unsigned long long)c->R11,
+             (unsigned long long)c->R12, (unsigned long long)c->R13,
+             (unsigned long long)c->R14, (unsigned long long)c->R15,
+             (unsigned long long)c->Rip, c->EFlags);
+    fputs(line, f);
+    fprintf(f, "decant: backtrace:\n");
+    CONTEXT w = *c;
+    TEB *teb = nt_current_teb();
+    for (int i = 0; i < 32 && w.Rip; i++) {
+        describe(w.Rip, where, sizeof where);
+        fprintf(f, "decant:   #%-2d %s\n", i, where);
+        if (seh_in_native_code(w.Rip) || !teb || w.Rsp < (DWORD64)teb->DeallocationStack ||
+            w.Rsp >= (DWORD64)teb->Tib.StackBase)
+            break;
+        DWORD64 base, frame;
+        PVOID data;
+        RUNTIME_FUNCTION *fe = RtlLookupFunctionEntry(w.Rip, &base, NULL);
+        if (fe) {
+            RtlVirtualUnwind(UNW_FLAG_NHANDLER, base, w.Rip, fe, &w, &data, &frame, NULL);
+        } else {
+            w.Rip = *(DWORD64 *)w.Rsp;
+            w.Rsp += 8;
+        }
+    }
+    fclose(f);
+}
+
+void seh_unhandled(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    EXCEPTION_POINTERS ptrs = {rec, ctx};
+    LONG r = seh_call_top_filter(&ptrs);
+    if (r == EXCEPTION_CONTINUE_EXECUTION && !(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE))
+        RtlRestoreContext(ctx, NULL);
+    /* EXCEPTION_EXECUTE_HANDLER: the filter handled it; end quietly */
+    if (r != EXCEPTION_EXECUTE_HANDLER)
+        report(rec, ctx);
+    process_terminate(rec->ExceptionCode);
+}

@@ -1,0 +1,437 @@
+/* Exception dispatch and unwinding as Windows x64 does it: vectored
+ * handlers, then each frame's language handler found through .pdata, then
+ * the unhandled-exception filter. RtlUnwindEx calls the termination
+ * handlers of the frames it removes and resumes at the target.
+ *
+ * decant's own code has no .pdata. Handlers are called from decant's
+ * dispatcher, so an unwind started inside a handler soon reaches decant's
+ * frames; there it continues from the context where the exception was
+ * raised (the innermost active dispatch), skipping the dispatcher the way
+ * Windows skips RtlDispatchException. Any other native frame (a program
+ * callback called by decant, e.g. a qsort comparator) ends the search: the
+ * exception is then unhandled and reported (docs/internals.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEBUG_CHANNEL seh
+#include "debug.h"
+#include "exception.h"
+#include "loader.h"
+#include "thread.h"
+
+extern char __executable_start[], etext[];
+
+int seh_in_native_code(DWORD64 pc)
+{
+    return pc >= (DWORD64)__executable_start && pc < (DWORD64)etext;
+}
+
+/* An active dispatch on this thread, innermost first. */
+struct seh_frame {
+    struct seh_frame *prev;
+    CONTEXT *origin;
+};
+
+static struct seh_frame **frames_head(void)
+{
+    struct thread *t = nt_current_thread();
+    return t ? &t->seh_frames : NULL;
+}
+
+void seh_forget_frames_below(DWORD64 rsp)
+{
+    struct seh_frame **head = frames_head();
+    while (head && *head && (DWORD64)*head < rsp)
+        *head = (*head)->prev;
+}
+
+static int stack_ok(DWORD64 rsp)
+{
+    TEB *teb = nt_current_teb();
+    if (!teb)
+        return 0;
+    return rsp >= (DWORD64)teb->DeallocationStack && rsp < (DWORD64)teb->Tib.StackBase &&
+           !(rsp & 7);
+}
+
+/* ---- vectored handlers ------------------------------------------------- */
+
+struct vectored {
+    struct vectored *next;
+    PVECTORED_EXCEPTION_HANDLER fn;
+    int refs;
+};
+
+static struct vectored *vectored_handlers, *continue_handlers;
+static pthread_mutex_t vectored_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static PVOID add_vectored(struct vectored **list, ULONG first,
+                          PVECTORED_EXCEPTION_HANDLER fn)
+{
+    struct vectored *v = calloc(1, sizeof *v);
+    v->fn = fn;
+    pthread_mutex_lock(&vectored_lock);
+    if (first || !*list) {
+        v->next = *list;
+        *list = v;
+    } else {
+        struct vectored *p = *list;
+        while (p->next)
+            p = p->next;
+        p->next = v;
+    }
+    pthread_mutex_unlock(&vectored_lock);
+    return v;
+}
+
+static ULONG remove_vectored(struct vectored **list, PVOID handle)
+{
+    ULONG found = 0;
+    pthread_mutex_lock(&vectored_lock);
+    for (struct vectored **p = list; *p; p = &(*p)->next)
+        if (*p == handle) {
+            *p = (*p)->next; /* leaked on purpose: a dispatch may hold it */
+            found = 1;
+            break;
+        }
+    pthread_mutex_unlock(&vectored_lock);
+    return found;
+}
+
+/* RtlAddVectoredExceptionHandler (ntdll) */
+PVOID WINAPI RtlAddVectoredExceptionHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn)
+{
+    return add_vectored(&vectored_handlers, first, fn);
+}
+
+/* RtlRemoveVectoredExceptionHandler (ntdll) */
+ULONG WINAPI RtlRemoveVectoredExceptionHandler(PVOID handle)
+{
+    return remove_vectored(&vectored_handlers, handle);
+}
+
+/* RtlAddVectoredContinueHandler (ntdll) */
+PVOID WINAPI RtlAddVectoredContinueHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn)
+{
+    return add_vectored(&continue_handlers, first, fn);
+}
+
+/* RtlRemoveVectoredContinueHandler (ntdll) */
+ULONG WINAPI RtlRemoveVectoredContinueHandler(PVOID handle)
+{
+    return remove_vectored(&continue_handlers, handle);
+}
+
+/* EXCEPTION_CONTINUE_EXECUTION from any handler in the list? */
+static int call_vectored(struct vectored *list, EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    EXCEPTION_POINTERS ptrs = {rec, ctx};
+    pthread_mutex_lock(&vectored_lock);
+    struct vectored *v = list;
+    pthread_mutex_unlock(&vectored_lock);
+    for (; v; v = v->next) {
+        if (v->fn(&ptrs) == EXCEPTION_CONTINUE_EXECUTION)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- dispatch ------------------------------------------------------------- */
+
+/* Handlers are called through this, so the frame is decant's own. */
+static EXCEPTION_DISPOSITION call_handler(EXCEPTION_RECORD *rec, DWORD64 frame,
+                                          CONTEXT *ctx, DISPATCHER_CONTEXT *d)
+{
+    TRACE("calling handler %p code %#x flags %#x frame %#llx", d->LanguageHandler,
+          rec->ExceptionCode, rec->ExceptionFlags, (unsigned long long)frame);
+    return d->LanguageHandler(rec, (PVOID)frame, ctx, d);
+}
+
+static void raise_noncontinuable(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+    __attribute__((noreturn));
+
+void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    TRACE("code %#x at %p", rec->ExceptionCode, rec->ExceptionAddress);
+    if (call_vectored(vectored_handlers, rec, ctx)) {
+        call_vectored(continue_handlers, rec, ctx);
+        RtlRestoreContext(ctx, NULL);
+    }
+    struct seh_frame sf = {NULL, ctx};
+    struct seh_frame **head = frames_head();
+    if (head) {
+        sf.prev = *head;
+        *head = &sf;
+    }
+    CONTEXT c = *ctx, nc;
+    DWORD64 nested_frame = 0;
+    for (int depth = 0; depth < 100000; depth++) {
+        if (!stack_ok(c.Rsp) || !c.Rip || seh_in_native_code(c.Rip))
+            break;
+        DWORD64 base;
+        RUNTIME_FUNCTION *fe = RtlLookupFunctionEntry(c.Rip, &base, NULL);
+        if (!fe) { /* a leaf function: the return address is at rsp */
+            c.Rip = *(DWORD64 *)c.Rsp;
+            c.Rsp += 8;
+            continue;
+        }
+        nc = c;
+        PVOID data;
+        DWORD64 frame;
+        PEXCEPTION_ROUTINE handler = RtlVirtualUnwind(UNW_FLAG_EHANDLER, base, c.Rip,
+                                                      fe, &nc, &data, &frame, NULL);
+        if (handler) {
+            DISPATCHER_CONTEXT d = {c.Rip, base, fe, frame, 0, &c, handler, data, NULL, 0, 0};
+            EXCEPTION_DISPOSITION res = call_handler(rec, frame, ctx, &d);
+            if (frame == nested_frame) {
+                rec->ExceptionFlags &= ~EXCEPTION_NESTED_CALL;
+                nested_frame = 0;
+            }
+            switch (res) {
+            case ExceptionContinueExecution:
+                if (rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE)
+                    raise_noncontinuable(rec, ctx);
+                if (head)
+                    *head = sf.prev;
+                RtlRestoreContext(ctx, NULL);
+            case ExceptionContinueSearch:
+                break;
+            case ExceptionNestedException:
+                rec->ExceptionFlags |= EXCEPTION_NESTED_CALL;
+                if (d.EstablisherFrame > nested_frame)
+                    nested_frame = d.EstablisherFrame;
+                break;
+            case ExceptionCollidedUnwind:
+                /* continue from the frame the interrupted unwind reached */
+                c = *d.ContextRecord;
+                nc = c;
+                RtlVirtualUnwind(UNW_FLAG_NHANDLER, d.ImageBase, d.ControlPc,
+                                 d.FunctionEntry, &nc, &data, &frame, NULL);
+                break;
+            default:
+                raise_noncontinuable(rec, ctx);
+            }
+        }
+        c = nc;
+    }
+    if (head)
+        *head = sf.prev;
+    seh_unhandled(rec, ctx);
+}
+
+static void raise_noncontinuable(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    EXCEPTION_RECORD r = {0};
+    r.ExceptionCode = STATUS_NONCONTINUABLE_EXCEPTION;
+    r.ExceptionFlags = EXCEPTION_NONCONTINUABLE;
+    r.ExceptionRecord = rec;
+    r.ExceptionAddress = (PVOID)ctx->Rip;
+    seh_dispatch(&r, ctx);
+}
+
+/* From RaiseException's entry stub: `ctx` is the caller's state. */
+void seh_raise_exception(DWORD code, DWORD flags, DWORD nargs, const ULONG_PTR *args,
+                         CONTEXT *ctx)
+{
+    EXCEPTION_RECORD rec = {0};
+    rec.ExceptionCode = code;
+    rec.ExceptionFlags = flags & EXCEPTION_NONCONTINUABLE;
+    rec.ExceptionAddress = (PVOID)ctx->Rip;
+    if (args) {
+        if (nargs > EXCEPTION_MAXIMUM_PARAMETERS)
+            nargs = EXCEPTION_MAXIMUM_PARAMETERS;
+        rec.NumberParameters = nargs;
+        memcpy(rec.ExceptionInformation, args, nargs * sizeof *args);
+    }
+    seh_dispatch(&rec, ctx);
+}
+
+/* From RtlRaiseException's entry stub. */
+void seh_rtl_raise_exception(EXCEPTION_RECORD *rec, void *a2, void *a3, void *a4,
+                             CONTEXT *ctx)
+{
+    rec->ExceptionAddress = (PVOID)ctx->Rip;
+    seh_dispatch(rec, ctx);
+}
+
+/* From the fault trampoline, on the faulting thread's stack. */
+void seh_dispatch_fault(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    seh_dispatch(rec, ctx);
+}
+
+/* ---- unwind --------------------------------------------------------------- */
+
+void seh_unwind(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec,
+                PVOID retval, CONTEXT *c, const CONTEXT *start) __attribute__((noreturn));
+
+/* `out` receives the final state (it may be the very CONTEXT an active
+ * dispatch started from, so the walk works on a copy). */
+void seh_unwind(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec,
+                PVOID retval, CONTEXT *out, const CONTEXT *start)
+{
+    CONTEXT work, *c = &work;
+    EXCEPTION_RECORD local;
+    if (!rec) {
+        memset(&local, 0, sizeof local);
+        local.ExceptionCode = STATUS_UNWIND;
+        local.ExceptionAddress = (PVOID)start->Rip;
+        rec = &local;
+    }
+    rec->ExceptionFlags |= EXCEPTION_UNWINDING;
+    if (!target_frame)
+        rec->ExceptionFlags |= EXCEPTION_EXIT_UNWIND;
+    *c = *start;
+    struct seh_frame **head = frames_head();
+    struct seh_frame *skip = head ? *head : NULL;
+    CONTEXT nc;
+    for (int depth = 0; depth < 100000; depth++) {
+        if (seh_in_native_code(c->Rip)) {
+            /* decant's dispatcher: resume from where the exception began */
+            while (skip && (DWORD64)skip < c->Rsp)
+                skip = skip->prev;
+            if (!skip)
+                break;
+            *c = *skip->origin;
+            skip = skip->prev;
+            continue;
+        }
+        if (!stack_ok(c->Rsp) || !c->Rip)
+            break;
+        DWORD64 base, frame;
+        RUNTIME_FUNCTION *fe = RtlLookupFunctionEntry(c->Rip, &base, NULL);
+        nc = *c;
+        PEXCEPTION_ROUTINE handler = NULL;
+        PVOID data = NULL;
+        if (fe) {
+            handler = RtlVirtualUnwind(UNW_FLAG_UHANDLER, base, c->Rip, fe, &nc, &data,
+                                       &frame, NULL);
+        } else {
+            frame = c->Rsp;
+            nc.Rip = *(DWORD64 *)nc.Rsp;
+            nc.Rsp += 8;
+        }
+        if (target_frame && frame > (DWORD64)target_frame) {
+            fprintf(stderr, "decant: unwind target frame %p not found on the stack\n",
+                    target_frame);
+            process_terminate(STATUS_INVALID_DISPOSITION);
+        }
+        if (frame == (DWORD64)target_frame)
+            rec->ExceptionFlags |= EXCEPTION_TARGET_UNWIND;
+        if (handler) {
+            DISPATCHER_CONTEXT d = {c->Rip, base, fe, frame, (DWORD64)target_ip, c,
+                                    handler, data, NULL, 0, 0};
+            EXCEPTION_DISPOSITION res = call_handler(rec, frame, c, &d);
+            if (res == ExceptionCollidedUnwind) {
+                /* an unwind through an unwind handler: take over its state */
+                *c = *d.ContextRecord;
+                nc = *c;
+                handler = RtlVirtualUnwind(UNW_FLAG_NHANDLER, d.ImageBase, d.ControlPc,
+                                           d.FunctionEntry, &nc, &data, &frame, NULL);
+            } else if (res != ExceptionContinueSearch) {
+                fprintf(stderr, "decant: unwind handler returned %d\n", res);
+                process_terminate(STATUS_INVALID_DISPOSITION);
+            }
+        }
+        rec->ExceptionFlags &= ~EXCEPTION_COLLIDED_UNWIND;
+        if (frame == (DWORD64)target_frame)
+            break;
+        *c = nc;
+    }
+    if (!target_frame || !(rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)) {
+        if (target_frame) {
+            fprintf(stderr, "decant: cannot unwind to frame %p through native frames\n",
+                    target_frame);
+            process_terminate(STATUS_INVALID_DISPOSITION);
+        }
+    }
+    c->Rax = (DWORD64)retval;
+    c->Rip = (DWORD64)target_ip;
+    *out = *c;
+    RtlRestoreContext(out, rec);
+}
+
+/* From RtlUnwindEx's entry stub: `caller` is the state of its caller. */
+void seh_rtl_unwind_ex(PVOID frame, PVOID target_ip, EXCEPTION_RECORD *rec,
+                       PVOID retval, CONTEXT *caller, CONTEXT *context,
+                       UNWIND_HISTORY_TABLE *history)
+{
+    CONTEXT local;
+    seh_unwind(frame, target_ip, rec, retval, context ? context : &local, caller);
+}
+
+/* From RtlUnwind's entry stub. */
+void seh_rtl_unwind(PVOID frame, PVOID target_ip, EXCEPTION_RECORD *rec,
+                    PVOID retval, CONTEXT *caller)
+{
+    CONTEXT local;
+    seh_unwind(frame, target_ip, rec, retval, &local, caller);
+}
+
+/* ---- C-language scope tables ------------------------------------------- */
+
+typedef struct {
+    ULONG Count;
+    struct {
+        ULONG BeginAddress, EndAddress, HandlerAddress, JumpTarget;
+    } ScopeRecord[];
+} SCOPE_TABLE;
+
+typedef LONG(WINAPI *exception_filter)(EXCEPTION_POINTERS *, PVOID frame);
+typedef void(WINAPI *termination_handler)(BOOLEAN abnormal, PVOID frame);
+
+/* __C_specific_handler (ntdll): __try/__except and __try/__finally. */
+EXCEPTION_DISPOSITION WINAPI __C_specific_handler(EXCEPTION_RECORD *rec, PVOID frame,
+                                                  CONTEXT *ctx, DISPATCHER_CONTEXT *d)
+{
+    const SCOPE_TABLE *table = d->HandlerData;
+    DWORD64 rva = d->ControlPc - d->ImageBase;
+    if (rec->ExceptionFlags & EXCEPTION_UNWIND) {
+        DWORD64 target = d->TargetIp - d->ImageBase;
+        for (ULONG i = d->ScopeIndex; i < table->Count; i++) {
+            if (rva < table->ScopeRecord[i].BeginAddress ||
+                rva >= table->ScopeRecord[i].EndAddress)
+                continue;
+            if ((rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) &&
+                target >= table->ScopeRecord[i].BeginAddress &&
+                target < table->ScopeRecord[i].EndAddress)
+                break; /* the target lies inside this scope: it stays */
+            if (table->ScopeRecord[i].JumpTarget) {
+                if ((rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) &&
+                    target == table->ScopeRecord[i].JumpTarget)
+                    break; /* our own __except block is the target */
+                continue;
+            }
+            d->ScopeIndex = i + 1;
+            ((termination_handler)(d->ImageBase + table->ScopeRecord[i].HandlerAddress))(
+                TRUE, frame);
+        }
+        return ExceptionContinueSearch;
+    }
+    for (ULONG i = d->ScopeIndex; i < table->Count; i++) {
+        if (rva < table->ScopeRecord[i].BeginAddress ||
+            rva >= table->ScopeRecord[i].EndAddress || !table->ScopeRecord[i].JumpTarget)
+            continue;
+        LONG filter;
+        if (table->ScopeRecord[i].HandlerAddress == EXCEPTION_EXECUTE_HANDLER) {
+            filter = EXCEPTION_EXECUTE_HANDLER;
+        } else {
+            EXCEPTION_POINTERS ptrs = {rec, ctx};
+            filter = ((exception_filter)(d->ImageBase +
+                                         table->ScopeRecord[i].HandlerAddress))(&ptrs, frame);
+        }
+        if (filter < 0)
+            return ExceptionContinueExecution;
+        if (filter > 0) {
+            /* unwind from where the exception began, so inner frames'
+             * __finally blocks run too */
+            struct seh_frame **head = frames_head();
+            const CONTEXT *start = head && *head ? (*head)->origin : d->ContextRecord;
+            CONTEXT c;
+            seh_unwind(frame, (PVOID)(d->ImageBase + table->ScopeRecord[i].JumpTarget), rec,
+                       (PVOID)(ULONG_PTR)rec->ExceptionCode, &c, start);
+        }
+    }
+    return ExceptionContinueSearch;
+}

@@ -1,0 +1,44 @@
+/* Structured exception dispatch (DESIGN.md §5): the ntdll entry points that
+ * other parts of decant call directly. */
+#ifndef DECANT_EXCEPTION_H
+#define DECANT_EXCEPTION_H
+
+#include "winexcept.h"
+
+RUNTIME_FUNCTION *WINAPI RtlLookupFunctionEntry(DWORD64 pc, DWORD64 *base,
+                                                UNWIND_HISTORY_TABLE *history);
+PEXCEPTION_ROUTINE WINAPI RtlVirtualUnwind(ULONG type, DWORD64 base, DWORD64 pc,
+                                           RUNTIME_FUNCTION *function,
+                                           CONTEXT *context, PVOID *data,
+                                           DWORD64 *frame,
+                                           KNONVOLATILE_CONTEXT_POINTERS *ptrs);
+void WINAPI RtlCaptureContext(CONTEXT *context);
+void WINAPI RtlRestoreContext(CONTEXT *context, EXCEPTION_RECORD *rec)
+    __attribute__((noreturn));
+void WINAPI RtlUnwindEx(PVOID frame, PVOID target_ip, EXCEPTION_RECORD *rec,
+                        PVOID retval, CONTEXT *context,
+                        UNWIND_HISTORY_TABLE *history);
+
+/* Dispatches an exception raised at `context` (the state to resume on
+ * ExceptionContinueExecution). Returns only if no handler took it and the
+ * exception was continuable and a filter asked to continue. */
+void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *context) __attribute__((noreturn));
+
+/* The unhandled-exception path: top-level filter, then a crash report and
+ * process termination with the exception code. */
+void seh_unhandled(EXCEPTION_RECORD *rec, CONTEXT *context) __attribute__((noreturn));
+
+typedef LONG(WINAPI *top_filter_fn)(EXCEPTION_POINTERS *);
+top_filter_fn seh_set_top_filter(top_filter_fn f);
+LONG seh_call_top_filter(EXCEPTION_POINTERS *ptrs);
+int seh_in_native_code(DWORD64 pc);
+
+PVOID WINAPI RtlAddVectoredExceptionHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn);
+ULONG WINAPI RtlRemoveVectoredExceptionHandler(PVOID handle);
+PVOID WINAPI RtlAddVectoredContinueHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn);
+ULONG WINAPI RtlRemoveVectoredContinueHandler(PVOID handle);
+
+/* The name of a code ("access violation"), for reports. */
+const char *seh_code_name(DWORD code);
+
+#endif
