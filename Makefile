@@ -50,7 +50,7 @@ test: deps $(BUILD)/decant $(UNIT_BINS)
 # The PE header parser under libFuzzer (clang), a few minutes by default.
 FUZZ_SECONDS ?= 180
 fuzz:
-	@mkdir -p $(BUILD)/fuzz
+	@mkdir -p $(BUILD)/fuzz/corpus
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc/include -D_GNU_SOURCE \
 	    -o $(BUILD)/fuzz/pe_fuzz tests/fuzz/pe_fuzz.c src/loader/pe_parse.c
 	$(BUILD)/fuzz/pe_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \

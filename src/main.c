@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "debug.h"
+#include "file.h"
+#include <fcntl.h>
 #include "loader.h"
 #include "path.h"
 #include "process.h"
@@ -58,6 +60,28 @@ static char *find_program(const char *name)
     return NULL;
 }
 
+/* "4c:100,50:101": recreate inherited file handles under their values. */
+static void inherit_handles(const char *spec)
+{
+    while (*spec) {
+        char *end;
+        unsigned long h = strtoul(spec, &end, 16);
+        if (*end != ':')
+            break;
+        int fd = strtol(end + 1, &end, 10);
+        struct file *f = file_ref(file_handle_from_fd(fd, GENERIC_READ | GENERIC_WRITE, TRUE));
+        HANDLE tmp = NULL;
+        /* move it to the parent's value */
+        if (f) {
+            handle_alloc_at((HANDLE)h, &f->obj, TRUE);
+            object_put(&f->obj);
+        }
+        (void)tmp;
+        fcntl(fd, F_SETFD, FD_CLOEXEC);
+        spec = *end == ',' ? end + 1 : end;
+    }
+}
+
 static void start_program(void *arg)
 {
     struct module *exe = arg;
@@ -70,7 +94,7 @@ static void start_program(void *arg)
 
 int main(int argc, char **argv)
 {
-    const char *cmdline = NULL;
+    const char *cmdline = NULL, *inherit = NULL;
     int exit_fd = -1, i;
     for (i = 1; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
@@ -84,6 +108,8 @@ int main(int argc, char **argv)
             cmdline = a + 10; /* internal: CreateProcess passes it exactly */
         } else if (!strncmp(a, "--exit-fd=", 10)) {
             exit_fd = atoi(a + 10); /* internal: full 32-bit exit code */
+        } else if (!strncmp(a, "--inherit=", 10)) {
+            inherit = a + 10; /* internal: handle:fd,... from the parent */
         } else if (!strcmp(a, "--")) {
             i++;
             break;
@@ -108,6 +134,8 @@ int main(int argc, char **argv)
     process_init(&start);
     thread_init_process();
     signal_init_process();
+    if (inherit)
+        inherit_handles(inherit);
     struct ldr_error err = {0};
     struct module *exe = ldr_load_exe(exe_path, &err);
     if (!exe) {

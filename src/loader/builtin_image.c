@@ -174,6 +174,7 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     m->size = size;
     m->nt = nt;
     m->builtin = dll;
+    memcpy(m->dirs, opt->DataDirectory, sizeof m->dirs);
     m->tls_index = -1;
     m->refcount = 1;
     ldr_set_names(m, NULL, dll->name);

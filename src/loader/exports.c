@@ -32,6 +32,10 @@ static void *follow_forwarder(struct module *m, const char *fwd, int depth)
         WARN("forwarder %s: %s", fwd, err.message);
         return NULL;
     }
+    /* the forwarding DLL depends on the target: initialised before it,
+     * or now if the program is already running */
+    ldr_add_dependency(m, target);
+    ldr_init_late(target);
     const char *func = dot + 1;
     if (*func == '#')
         return ldr_get_export(target, NULL, (WORD)atoi(func + 1), 1);
@@ -58,10 +62,8 @@ static void *resolve(struct module *m, const IMAGE_EXPORT_DIRECTORY *ed,
 void *ldr_get_export(struct module *m, const char *name, WORD ordinal,
                      int by_ordinal)
 {
-    const IMAGE_DATA_DIRECTORY *d =
-        &m->nt->OptionalHeader.DataDirectory[IMAGE_DIRECTORY_ENTRY_EXPORT];
-    if (m->nt->OptionalHeader.NumberOfRvaAndSizes <= IMAGE_DIRECTORY_ENTRY_EXPORT ||
-        !d->VirtualAddress)
+    const IMAGE_DATA_DIRECTORY *d = ldr_dir(m, IMAGE_DIRECTORY_ENTRY_EXPORT);
+    if (!d)
         return NULL;
     const IMAGE_EXPORT_DIRECTORY *ed = ldr_rva(m, d->VirtualAddress, sizeof *ed);
     if (!ed)

@@ -25,12 +25,8 @@ static int bad(struct ldr_error *err, struct module *m, const char *what)
 
 int ldr_resolve_imports(struct module *m, struct ldr_error *err)
 {
-    const IMAGE_OPTIONAL_HEADER64 *opt = &m->nt->OptionalHeader;
-    if (opt->NumberOfRvaAndSizes <= IMAGE_DIRECTORY_ENTRY_IMPORT)
-        return 0;
-    const IMAGE_DATA_DIRECTORY *dir =
-        &opt->DataDirectory[IMAGE_DIRECTORY_ENTRY_IMPORT];
-    if (!dir->VirtualAddress || !dir->Size)
+    const IMAGE_DATA_DIRECTORY *dir = ldr_dir(m, IMAGE_DIRECTORY_ENTRY_IMPORT);
+    if (!dir)
         return 0;
     for (uint64_t pos = dir->VirtualAddress;; pos += sizeof(IMAGE_IMPORT_DESCRIPTOR)) {
         const IMAGE_IMPORT_DESCRIPTOR *d = ldr_rva(m, pos, sizeof *d);

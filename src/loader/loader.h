@@ -12,6 +12,9 @@ struct module {
     uint8_t *base;
     size_t size;
     const IMAGE_NT_HEADERS64 *nt;
+    /* The data directories as validated (pe_parse.c): entries the header
+     * does not really have are zero here, whatever the mapped bytes say. */
+    IMAGE_DATA_DIRECTORY dirs[IMAGE_NUMBEROF_DIRECTORY_ENTRIES];
     const struct builtin_dll *builtin; /* NULL for a file image */
     char *unix_path;                   /* NULL for builtins */
     WCHAR *win_path;                   /* full Windows path */
@@ -20,6 +23,7 @@ struct module {
     int is_exe;
     int initialised;  /* DllMain(PROCESS_ATTACH) done (or running) */
     int tls_index;    /* -1 when the image has no TLS directory */
+    int pinned;       /* loaded with the program: FreeLibrary keeps it */
     struct module **deps;
     unsigned ndeps;
 };
@@ -55,6 +59,12 @@ struct module *ldr_find_loaded(const char *name);
 void *ldr_get_export(struct module *m, const char *name, WORD ordinal,
                      int by_ordinal);
 
+/* Directory `i` (IMAGE_DIRECTORY_ENTRY_*), or NULL when absent. */
+static inline const IMAGE_DATA_DIRECTORY *ldr_dir(const struct module *m, unsigned i)
+{
+    return m->dirs[i].VirtualAddress && m->dirs[i].Size ? &m->dirs[i] : NULL;
+}
+
 /* Bounds-checked view of `size` bytes at `rva` in a mapped image. */
 void *ldr_rva(const struct module *m, uint64_t rva, uint64_t size);
 /* A NUL-terminated string at rva, or NULL if it runs past the image. */
@@ -85,8 +95,14 @@ void ldr_tls_callbacks(struct module *m, DWORD reason);
 /* A trap for an import that decant does not implement (unimpl.c). */
 void *ldr_unimplemented_stub(const char *dll, const char *func, WORD ordinal);
 
+/* The file a DLL name refers to (program dir, cwd, PATH), or NULL. */
+char *ldr_find_dll_file(const char *name);
+
 /* m imports from dep: dep is initialised first (module.c). */
 void ldr_add_dependency(struct module *m, struct module *dep);
+/* DllMain(PROCESS_ATTACH) for m and what it depends on, if the process
+ * is running (a DLL reached later, e.g. through a forwarder). */
+void ldr_init_late(struct module *m);
 
 /* Module naming helpers (module.c). */
 void ldr_set_names(struct module *m, const char *unix_path, const char *name);

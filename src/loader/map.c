@@ -212,6 +212,7 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
     m->base = base;
     m->size = size;
     m->nt = (const IMAGE_NT_HEADERS64 *)(base + ((IMAGE_DOS_HEADER *)base)->e_lfanew);
+    memcpy(m->dirs, h.dirs, sizeof m->dirs);
     m->is_exe = is_exe;
     m->tls_index = -1;
     m->refcount = 1;

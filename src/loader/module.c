@@ -4,12 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define DEBUG_CHANNEL module
 #include "debug.h"
 #include "loader.h"
+#include "memory.h"
 #include "path.h"
 #include "process.h"
 #include "status.h"
@@ -285,7 +287,7 @@ static const char *const system_dlls[] = {
     "ncrypt.dll", "netapi32.dll", "ntdll.dll", "ole32.dll", "oleaut32.dll",
     "powrprof.dll", "psapi.dll", "rpcrt4.dll", "secur32.dll",
     "setupapi.dll", "shell32.dll", "shlwapi.dll", "ucrtbase.dll",
-    "user32.dll", "userenv.dll", "uxtheme.dll", "vcruntime140.dll",
+    "userenv.dll", "uxtheme.dll", "vcruntime140.dll",
     "vcruntime140_1.dll", "version.dll", "winhttp.dll", "wininet.dll",
     "winmm.dll", "winspool.drv", "wintrust.dll", "ws2_32.dll",
     "wsock32.dll", "wtsapi32.dll",
@@ -405,29 +407,33 @@ struct module *ldr_load_exe(const char *unix_path, struct ldr_error *err)
 
 typedef BOOL(WINAPI *dllmain_fn)(HINSTANCE, DWORD, LPVOID);
 
-static void call_dllmain(struct module *m, DWORD reason, void *reserved)
+static BOOL call_dllmain(struct module *m, DWORD reason, void *reserved)
 {
     if (m->builtin) {
         if (reason == DLL_PROCESS_ATTACH && m->builtin->attach)
             m->builtin->attach();
         else if (reason == DLL_PROCESS_DETACH && m->builtin->detach)
             m->builtin->detach();
-        return;
+        return TRUE;
     }
     if (m->is_exe)
-        return;
+        return TRUE;
     if (m->tls_index >= 0)
         ldr_tls_callbacks(m, reason);
     DWORD ep = m->nt->OptionalHeader.AddressOfEntryPoint;
     if (!ep)
-        return;
+        return TRUE;
     TRACE("%s reason %u", m->name, reason);
     BOOL ok = ((dllmain_fn)(m->base + ep))(m->base, reason, reserved);
     if (!ok && reason == DLL_PROCESS_ATTACH)
         WARN("%s: DllMain failed", m->name);
+    return ok;
 }
 
-/* Dependencies first (post-order), each module once, cycles cut. */
+static int process_started;
+
+/* Dependencies first (post-order), each module once, cycles cut. FALSE
+ * when m's DllMain refused PROCESS_ATTACH. */
 static BOOL init_module(struct module *m, void *reserved)
 {
     if (m->initialised)
@@ -442,13 +448,21 @@ static BOOL init_module(struct module *m, void *reserved)
         init_order[ninit++] = m;
     if (m->is_exe)
         return TRUE;
-    call_dllmain(m, DLL_PROCESS_ATTACH, reserved);
-    return TRUE;
+    return call_dllmain(m, DLL_PROCESS_ATTACH, reserved);
+}
+
+void ldr_init_late(struct module *m)
+{
+    if (process_started)
+        init_module(m, NULL);
 }
 
 void ldr_init_process(void)
 {
     ldr_lock();
+    for (struct module *m = ldr_modules; m; m = m->next)
+        m->pinned = 1; /* the program's own imports stay for its life */
+    process_started = 1;
     init_module(ldr_main_module, (void *)1);
     /* The exe's own TLS callbacks run after its DLLs are ready. */
     if (ldr_main_module->tls_index >= 0)
@@ -456,28 +470,8 @@ void ldr_init_process(void)
     ldr_unlock();
 }
 
-struct module *ldr_load_dll(const char *name, struct ldr_error *err)
+static void forget_init(struct module *m)
 {
-    ldr_lock();
-    struct module *m = load_library(name, "LoadLibrary", err);
-    if (m)
-        init_module(m, NULL);
-    ldr_unlock();
-    return m;
-}
-
-int ldr_free_dll(struct module *m)
-{
-    ldr_lock();
-    if (--m->refcount > 0 || m->is_exe || m->builtin) {
-        if (m->refcount < 1)
-            m->refcount = 1; /* the exe and builtins stay */
-        if (m->ldr)
-            m->ldr->LoadCount = m->refcount;
-        ldr_unlock();
-        return 0;
-    }
-    call_dllmain(m, DLL_PROCESS_DETACH, NULL);
     for (unsigned i = 0; i < ninit; i++)
         if (init_order[i] == m) {
             memmove(&init_order[i], &init_order[i + 1],
@@ -485,6 +479,40 @@ int ldr_free_dll(struct module *m)
             ninit--;
             break;
         }
+}
+
+struct module *ldr_load_dll(const char *name, struct ldr_error *err)
+{
+    ldr_lock();
+    struct module *m = load_library(name, "LoadLibrary", err);
+    if (m && !init_module(m, NULL)) {
+        /* DllMain said no: it hears PROCESS_DETACH and the DLL goes */
+        call_dllmain(m, DLL_PROCESS_DETACH, NULL);
+        forget_init(m);
+        unlink_module(m);
+        mem_unregister(m->base);
+        munmap(m->base, m->size);
+        err->win32 = ERROR_DLL_INIT_FAILED;
+        snprintf(err->message, sizeof err->message, "%s: DllMain failed", m->name);
+        m = NULL;
+    }
+    ldr_unlock();
+    return m;
+}
+
+int ldr_free_dll(struct module *m)
+{
+    ldr_lock();
+    if (--m->refcount > 0 || m->is_exe || m->builtin || m->pinned) {
+        if (m->refcount < 1)
+            m->refcount = 1; /* the exe, builtins and static imports stay */
+        if (m->ldr)
+            m->ldr->LoadCount = m->refcount;
+        ldr_unlock();
+        return 0;
+    }
+    call_dllmain(m, DLL_PROCESS_DETACH, NULL);
+    forget_init(m);
     unlink_module(m);
     for (unsigned i = 0; i < m->ndeps; i++)
         ldr_free_dll(m->deps[i]);
@@ -540,4 +568,18 @@ void ldr_process_detach(void)
     }
     ninit = 0;
     ldr_unlock();
+}
+
+char *ldr_find_dll_file(const char *name)
+{
+    if (strchr(name, '\\') || strchr(name, '/')) {
+        char *p = path_dos_to_unix_utf8(name);
+        if (p && is_file(p))
+            return p;
+        free(p);
+        return NULL;
+    }
+    char lname[64];
+    normalise_name(name, lname, sizeof lname);
+    return search_dll(lname);
 }

@@ -23,11 +23,8 @@ static unsigned ntemplates;
 
 static const IMAGE_TLS_DIRECTORY64 *tls_dir(struct module *m)
 {
-    const IMAGE_OPTIONAL_HEADER64 *opt = &m->nt->OptionalHeader;
-    if (opt->NumberOfRvaAndSizes <= IMAGE_DIRECTORY_ENTRY_TLS)
-        return NULL;
-    const IMAGE_DATA_DIRECTORY *d = &opt->DataDirectory[IMAGE_DIRECTORY_ENTRY_TLS];
-    if (!d->VirtualAddress || d->Size < sizeof(IMAGE_TLS_DIRECTORY64))
+    const IMAGE_DATA_DIRECTORY *d = ldr_dir(m, IMAGE_DIRECTORY_ENTRY_TLS);
+    if (!d || d->Size < sizeof(IMAGE_TLS_DIRECTORY64))
         return NULL;
     return ldr_rva(m, d->VirtualAddress, sizeof(IMAGE_TLS_DIRECTORY64));
 }

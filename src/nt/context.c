@@ -178,6 +178,35 @@ NTSTATUS WINAPI NtContinue(CONTEXT *c, BOOLEAN alertable)
             "    call " #impl "\n"                                          \
             "    ud2\n");
 
+/* The same, for a function that returns (rax) to its caller. */
+#define CALLER_CONTEXT_CALL(name, impl)                                     \
+    __asm__(".text\n"                                                       \
+            ".globl " #name "\n"                                            \
+            ".type " #name ",@function\n" #name ":\n"                       \
+            "    sub $0x4d8, %rsp\n"                                        \
+            "    mov %rax, 0x78(%rsp)\n"                                    \
+            SAVE_GPRS("%rsp")                                               \
+            "    lea 0x4e0(%rsp), %rax\n"                                   \
+            "    mov %rax, 0x98(%rsp)\n"                                    \
+            "    mov 0x4d8(%rsp), %rax\n"                                   \
+            "    mov %rax, 0xf8(%rsp)\n"                                    \
+            "    push %rsi\n"                                               \
+            "    push %rdi\n"                                               \
+            "    mov %rcx, %rdi\n"                                          \
+            "    mov %rdx, %rsi\n"                                          \
+            "    mov %r8, %rdx\n"                                           \
+            "    mov %r9, %rcx\n"                                           \
+            "    lea 16(%rsp), %r8\n"                                       \
+            "    call " #impl "\n"                                          \
+            "    fxrstor64 0x110(%rsp)\n" /* xmm6-15 are the caller's */  \
+            "    pop %rdi\n"                                                \
+            "    pop %rsi\n"                                                \
+            "    add $0x4d8, %rsp\n"                                        \
+            "    ret\n");
+
+/* RtlCaptureStackBackTrace (ntdll) */
+CALLER_CONTEXT_CALL(RtlCaptureStackBackTrace, seh_capture_backtrace)
+
 /* RaiseException (kernel32) */
 CALLER_CONTEXT_ENTRY(RaiseException, seh_raise_exception)
 /* RtlRaiseException (ntdll) */

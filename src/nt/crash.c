@@ -73,11 +73,8 @@ static void describe(DWORD64 pc, char *buf, size_t n)
     DWORD rva = pc - (DWORD64)m->base;
     const char *best = NULL;
     DWORD best_rva = 0;
-    const IMAGE_DATA_DIRECTORY *d =
-        &m->nt->OptionalHeader.DataDirectory[IMAGE_DIRECTORY_ENTRY_EXPORT];
-    const IMAGE_EXPORT_DIRECTORY *ed = d->VirtualAddress
-                                           ? ldr_rva(m, d->VirtualAddress, sizeof *ed)
-                                           : NULL;
+    const IMAGE_DATA_DIRECTORY *d = ldr_dir(m, IMAGE_DIRECTORY_ENTRY_EXPORT);
+    const IMAGE_EXPORT_DIRECTORY *ed = d ? ldr_rva(m, d->VirtualAddress, sizeof *ed) : NULL;
     if (ed) {
         const DWORD *funcs = ldr_rva(m, ed->AddressOfFunctions, ed->NumberOfFunctions * 4ull);
         const DWORD *names = ldr_rva(m, ed->AddressOfNames, ed->NumberOfNames * 4ull);

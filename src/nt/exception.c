@@ -435,3 +435,34 @@ EXCEPTION_DISPOSITION WINAPI __C_specific_handler(EXCEPTION_RECORD *rec, PVOID f
     }
     return ExceptionContinueSearch;
 }
+
+/* From RtlCaptureStackBackTrace's entry stub: return addresses from the
+ * caller up, through .pdata like the unwinder, frame 0 being the caller. */
+USHORT seh_capture_backtrace(ULONG skip, ULONG count, PVOID *out, ULONG *hash,
+                             CONTEXT *caller)
+{
+    CONTEXT c = *caller;
+    ULONG n = 0, sum = 0;
+    for (ULONG i = 0; n < count && i < skip + count && c.Rip; i++) {
+        if (i >= skip) {
+            out[n++] = (PVOID)c.Rip;
+            sum += (ULONG)c.Rip;
+        }
+        if (seh_in_native_code(c.Rip) || !stack_ok(c.Rsp))
+            break;
+        DWORD64 base, frame;
+        PVOID data;
+        RUNTIME_FUNCTION *fe = RtlLookupFunctionEntry(c.Rip, &base, NULL);
+        if (fe) {
+            RtlVirtualUnwind(UNW_FLAG_NHANDLER, base, c.Rip, fe, &c, &data, &frame, NULL);
+        } else {
+            c.Rip = *(DWORD64 *)c.Rsp;
+            c.Rsp += 8;
+        }
+        if (seh_in_native_code(c.Rip))
+            break; /* decant's own frames end the program's stack */
+    }
+    if (hash)
+        *hash = sum;
+    return n;
+}

@@ -81,6 +81,45 @@ HANDLE handle_alloc(struct object *o, BOOL inherit)
     return (HANDLE)(uintptr_t)((i + 1) * 4);
 }
 
+int handle_alloc_at(HANDLE h, struct object *o, BOOL inherit)
+{
+    uintptr_t v = (uintptr_t)h;
+    if (!v || (v & 3) || v / 4 > (1u << 24))
+        return -1;
+    size_t i = v / 4 - 1;
+    pthread_mutex_lock(&table_lock);
+    if (i >= table_size) {
+        size_t n = table_size ? table_size : 256;
+        while (n <= i)
+            n *= 2;
+        table = realloc(table, n * sizeof *table);
+        memset(table + table_size, 0, (n - table_size) * sizeof *table);
+        table_size = n;
+    }
+    int r = -1;
+    if (!table[i].obj) {
+        table[i].obj = object_ref(o);
+        table[i].inherit = inherit;
+        r = 0;
+    }
+    pthread_mutex_unlock(&table_lock);
+    return r;
+}
+
+size_t handle_inheritable(enum object_type type, HANDLE *out, struct object **objs,
+                          size_t max)
+{
+    size_t n = 0;
+    pthread_mutex_lock(&table_lock);
+    for (size_t i = 0; i < table_size && n < max; i++)
+        if (table[i].obj && table[i].inherit && table[i].obj->type == type) {
+            out[n] = (HANDLE)(uintptr_t)((i + 1) * 4);
+            objs[n++] = object_ref(table[i].obj);
+        }
+    pthread_mutex_unlock(&table_lock);
+    return n;
+}
+
 static long index_of(HANDLE h)
 {
     uintptr_t v = (uintptr_t)h;

@@ -23,5 +23,6 @@ NTSTATUS mem_protect(void **addr, SIZE_T *size, DWORD prot, DWORD *old);
 NTSTATUS mem_query(const void *addr, MEMORY_BASIC_INFORMATION *info);
 
 int mem_win_to_unix_prot(DWORD prot);
+int mem_take_guard(const void *addr);
 
 #endif

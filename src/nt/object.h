@@ -51,6 +51,12 @@ void object_put(struct object *o);
 HANDLE handle_alloc(struct object *o, BOOL inherit);
 /* A new reference, or NULL (bad handle or wrong type; type 0 = any). */
 struct object *handle_ref(HANDLE h, enum object_type type);
+/* The handle value `h` for o (a child recreating what it inherited);
+ * -1 if that value is taken. */
+int handle_alloc_at(HANDLE h, struct object *o, BOOL inherit);
+/* Inheritable handles of one type, with a reference to each object. */
+size_t handle_inheritable(enum object_type type, HANDLE *out, struct object **objs,
+                          size_t max);
 NTSTATUS handle_close(HANDLE h);
 BOOL handle_get_inherit(HANDLE h);
 NTSTATUS handle_set_inherit(HANDLE h, BOOL inherit);

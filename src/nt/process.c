@@ -252,8 +252,7 @@ static void env_init(void)
                 free(full);
             }
             free(dos);
-        } else if (strncmp(name, "DECANT_", 7) || !strcmp(name, "DECANT_PREFIX") ||
-                   !strcmp(name, "DECANT_DEBUG")) {
+        } else {
             setenv_utf8(name, eq + 1);
         }
         free(name);

@@ -15,6 +15,7 @@
 
 #include "exception.h"
 #include "loader.h"
+#include "memory.h"
 #include "process.h"
 #include "signal_handling.h"
 #include "status.h"
@@ -148,6 +149,8 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
         rec.NumberParameters = 2;
         rec.ExceptionInformation[0] = (g[REG_ERR] & 0x10) ? 8 : (g[REG_ERR] & 2) ? 1 : 0;
         rec.ExceptionInformation[1] = (ULONG_PTR)si->si_addr;
+        if (si->si_code == SEGV_ACCERR && mem_take_guard(si->si_addr))
+            rec.ExceptionCode = STATUS_GUARD_PAGE_VIOLATION;
         if (si->si_code == SI_KERNEL && !si->si_addr) {
             /* hlt, cli, sti, in, out in user mode; and general protection
              * faults (non-canonical addresses), which Windows reports as

@@ -166,12 +166,9 @@ RUNTIME_FUNCTION *WINAPI RtlLookupFunctionEntry(DWORD64 pc, DWORD64 *base,
         return lookup_dynamic(pc, base);
     }
     *base = (DWORD64)m->base;
-    const IMAGE_OPTIONAL_HEADER64 *opt = &m->nt->OptionalHeader;
-    if (opt->NumberOfRvaAndSizes <= IMAGE_DIRECTORY_ENTRY_EXCEPTION)
-        return NULL;
-    const IMAGE_DATA_DIRECTORY *d = &opt->DataDirectory[IMAGE_DIRECTORY_ENTRY_EXCEPTION];
-    RUNTIME_FUNCTION *table = ldr_rva(m, d->VirtualAddress, d->Size);
-    if (!table || !d->Size)
+    const IMAGE_DATA_DIRECTORY *d = ldr_dir(m, IMAGE_DIRECTORY_ENTRY_EXCEPTION);
+    RUNTIME_FUNCTION *table = d ? ldr_rva(m, d->VirtualAddress, d->Size) : NULL;
+    if (!table)
         return NULL;
     RUNTIME_FUNCTION *f = search_table(table, d->Size / sizeof *table,
                                        (DWORD)(pc - (DWORD64)m->base));

@@ -13,8 +13,11 @@
 #include "memory.h"
 #include "status.h"
 
-/* per-page byte: bit 7 committed, low 7 bits index into win_prots */
+/* per-page byte: bit 7 committed, bit 6 a PAGE_GUARD page (PROT_NONE
+ * until its first touch), low bits index into win_prots */
 #define PG_COMMITTED 0x80
+#define PG_GUARD 0x40
+#define PG_PROT 0x3f
 
 static const DWORD win_prots[] = {
     PAGE_NOACCESS, PAGE_READONLY, PAGE_READWRITE, PAGE_WRITECOPY,
@@ -33,17 +36,21 @@ static struct region *regions; /* sorted by base */
 static size_t nregions, cap;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The page byte's index and guard bit for a Windows protection, or -1. */
 static int prot_index(DWORD prot)
 {
+    int guard = prot & PAGE_GUARD ? PG_GUARD : 0;
     prot &= 0xff;
     for (int i = 0; i < 8; i++)
         if (win_prots[i] == prot)
-            return i;
+            return i | guard;
     return -1;
 }
 
 int mem_win_to_unix_prot(DWORD prot)
 {
+    if (prot & PAGE_GUARD)
+        return PROT_NONE;
     switch (prot & 0xff) {
     case PAGE_READONLY: return PROT_READ;
     case PAGE_READWRITE:
@@ -327,12 +334,12 @@ NTSTATUS mem_protect(void **addr, SIZE_T *size, DWORD prot, DWORD *old)
             st = STATUS_CONFLICTING_ADDRESSES; /* ERROR_INVALID_ADDRESS */
             goto out;
         }
-    *old = win_prots[r->pages[first] & 0x7f];
+    *old = win_prots[r->pages[first] & PG_PROT] | (r->pages[first] & PG_GUARD ? PAGE_GUARD : 0);
     if (r->type == MEM_IMAGE) {
-        if (prot == PAGE_READWRITE)
-            pi = prot_index(PAGE_WRITECOPY);
-        else if (prot == PAGE_EXECUTE_READWRITE)
-            pi = prot_index(PAGE_EXECUTE_WRITECOPY);
+        if ((prot & 0xff) == PAGE_READWRITE)
+            pi = prot_index(PAGE_WRITECOPY | (prot & PAGE_GUARD));
+        else if ((prot & 0xff) == PAGE_EXECUTE_READWRITE)
+            pi = prot_index(PAGE_EXECUTE_WRITECOPY | (prot & PAGE_GUARD));
     }
     if (mprotect(s, len, mem_win_to_unix_prot(prot)) < 0) {
         st = errno_to_status(errno);
@@ -416,7 +423,9 @@ NTSTATUS mem_query(const void *addr, MEMORY_BASIC_INFORMATION *info)
         info->AllocationProtect = r->alloc_prot;
         info->RegionSize = (k - first) * PAGE_SIZE_WIN;
         info->State = v & PG_COMMITTED ? MEM_COMMIT : MEM_RESERVE;
-        info->Protect = v & PG_COMMITTED ? win_prots[v & 0x7f] : 0;
+        info->Protect = v & PG_COMMITTED ? win_prots[v & PG_PROT] |
+                                               (v & PG_GUARD ? PAGE_GUARD : 0)
+                                         : 0;
         info->Type = r->type;
         pthread_mutex_unlock(&lock);
         return STATUS_SUCCESS;
@@ -433,4 +442,24 @@ NTSTATUS mem_query(const void *addr, MEMORY_BASIC_INFORMATION *info)
         pthread_mutex_unlock(&lock);
     }
     return STATUS_SUCCESS;
+}
+
+/* A touch of a PAGE_GUARD page: the guard goes (one-shot, as on Windows)
+ * and the caller raises STATUS_GUARD_PAGE_VIOLATION. 0 if not a guard. */
+int mem_take_guard(const void *addr)
+{
+    uint8_t *page = (uint8_t *)((uintptr_t)addr & ~(uintptr_t)0xfff);
+    int r = 0;
+    pthread_mutex_lock(&lock);
+    long i = find(page, NULL);
+    if (i >= 0) {
+        uint8_t *v = &regions[i].pages[(page - regions[i].base) / PAGE_SIZE_WIN];
+        if (*v & PG_GUARD) {
+            *v &= ~PG_GUARD;
+            mprotect(page, PAGE_SIZE_WIN, mem_win_to_unix_prot(win_prots[*v & PG_PROT]));
+            r = 1;
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return r;
 }

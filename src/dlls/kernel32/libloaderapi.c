@@ -1,16 +1,46 @@
 /* libloaderapi: LoadLibrary, GetProcAddress, module handles and names. */
 #include <string.h>
+#include <sys/mman.h>
 
 #define DEBUG_CHANNEL module
 #include "debug.h"
 #include "kernel32_private.h"
 #include "loader.h"
+#include "memory.h"
 
 #define GET_MODULE_HANDLE_EX_FLAG_PIN 1
 #define GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT 2
 #define GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS 4
 #define LOAD_LIBRARY_AS_DATAFILE 0x2
 #define LOAD_LIBRARY_AS_IMAGE_RESOURCE 0x20
+
+#define LOAD_LIBRARY_AS_DATAFILE_EXCLUSIVE 0x40
+#define AS_DATA (LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_DATAFILE_EXCLUSIVE | \
+                 LOAD_LIBRARY_AS_IMAGE_RESOURCE)
+
+/* A DLL mapped only to read it (resources, version info): no imports, no
+ * DllMain, not in the module list. Its handle has a low bit set, as on
+ * Windows, so FreeLibrary can tell it apart. */
+static HMODULE load_as_data(const char *name, DWORD flags)
+{
+    char *path = ldr_find_dll_file(name);
+    if (!path) {
+        set_last_error(ERROR_MOD_NOT_FOUND);
+        return NULL;
+    }
+    struct ldr_error err;
+    struct module *m = ldr_map_file(path, 0, &err);
+    free(path);
+    if (!m) {
+        set_last_error(err.win32);
+        return NULL;
+    }
+    HMODULE h = (HMODULE)(m->base + (flags & LOAD_LIBRARY_AS_IMAGE_RESOURCE ? 2 : 1));
+    free(m->unix_path);
+    free(m->win_path);
+    free(m);
+    return h;
+}
 
 /* LoadLibraryExW (kernel32) */
 HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
@@ -20,6 +50,11 @@ HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
         return NULL;
     }
     char *n = wstr_to_utf8_alloc(name);
+    if (flags & AS_DATA) {
+        HMODULE h = load_as_data(n, flags);
+        free(n);
+        return h;
+    }
     struct ldr_error err = {0};
     struct module *m = ldr_load_dll(n, &err);
     if (!m) {
@@ -48,6 +83,20 @@ HMODULE WINAPI LoadLibraryA(LPCSTR name) { return LoadLibraryExA(name, NULL, 0);
 /* FreeLibrary (kernel32) */
 BOOL WINAPI FreeLibrary(HMODULE h)
 {
+    if ((uintptr_t)h & 3) { /* mapped as data */
+        uint8_t *base = (uint8_t *)((uintptr_t)h & ~(uintptr_t)3);
+        MEMORY_BASIC_INFORMATION mbi;
+        if (mem_query(base, &mbi) || mbi.AllocationBase != base) {
+            set_last_error(ERROR_INVALID_HANDLE);
+            return FALSE;
+        }
+        const IMAGE_NT_HEADERS64 *nt =
+            (const void *)(base + ((const IMAGE_DOS_HEADER *)base)->e_lfanew);
+        size_t size = (nt->OptionalHeader.SizeOfImage + 0xfff) & ~(size_t)0xfff;
+        mem_unregister(base);
+        munmap(base, size);
+        return TRUE;
+    }
     ldr_lock();
     struct module *m = ldr_find_by_base(h);
     if (m)

@@ -397,15 +397,94 @@ int WINAPI CompareStringOrdinal(LPCWSTR a, int al, LPCWSTR b, int bl, BOOL icase
     return compare(a, al, b, bl, icase);
 }
 
-/* CompareStringW (kernel32): FIXME code-point order, not Windows'
- * linguistic sort weights. */
+/* Linguistic comparison, a simplification of Windows' sort keys in three
+ * levels: first the letters without case or accents (symbols before
+ * digits before letters; '-' and '\'' ignored in word sort), then
+ * accents, then case — lower case first, as Windows orders "a" < "A" <
+ * "b". FIXME: no expansions (ß = ss), no per-locale tables. */
+#define NORM_IGNORENONSPACE 0x2
+#define NORM_IGNORESYMBOLS 0x4
+#define SORT_STRINGSORT 0x1000
+
+static WCHAR unaccent(WCHAR c)
+{
+    static const char base[] = "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs"
+                               "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+    if (c >= 0xc0 && c <= 0xff && base[c - 0xc0] != '*' && base[c - 0xc0] != '/')
+        return base[c - 0xc0];
+    return c;
+}
+
+static int primary(WCHAR c)
+{
+    WCHAR u = wstr_upper(unaccent(c));
+    if (iswalpha(c))
+        return 0x30000 + u;
+    if (c >= '0' && c <= '9')
+        return 0x20000 + c;
+    return 0x10000 + c;
+}
+
+static int ignorable(WCHAR c, DWORD flags)
+{
+    if (!(flags & SORT_STRINGSORT) && (c == '-' || c == '\''))
+        return 1;
+    return (flags & NORM_IGNORESYMBOLS) && !iswalnum(c) && c;
+}
+
+static int linguistic(const WCHAR *a, size_t n1, const WCHAR *b, size_t n2, DWORD flags)
+{
+    for (int level = 0; level < 3; level++) {
+        if (level == 1 && (flags & NORM_IGNORENONSPACE))
+            continue;
+        if (level == 2 && (flags & (NORM_IGNORECASE | LINGUISTIC_IGNORECASE)))
+            continue;
+        size_t i = 0, j = 0;
+        for (;;) {
+            while (i < n1 && ignorable(a[i], flags))
+                i++;
+            while (j < n2 && ignorable(b[j], flags))
+                j++;
+            if (i == n1 || j == n2)
+                break;
+            int x, y;
+            if (level == 0) {
+                x = primary(a[i]);
+                y = primary(b[j]);
+            } else if (level == 1) {
+                x = unaccent(a[i]) != a[i];
+                y = unaccent(b[j]) != b[j];
+            } else {
+                x = wstr_lower(a[i]) != a[i]; /* upper case weighs more */
+                y = wstr_lower(b[j]) != b[j];
+            }
+            if (x != y)
+                return x < y ? CSTR_LESS_THAN : CSTR_GREATER_THAN;
+            i++;
+            j++;
+        }
+        if ((i < n1) != (j < n2))
+            return i < n1 ? CSTR_GREATER_THAN : CSTR_LESS_THAN;
+    }
+    /* equal but for ignored characters: fall back to code points */
+    if (flags & (NORM_IGNORECASE | NORM_IGNORESYMBOLS | NORM_IGNORENONSPACE))
+        return CSTR_EQUAL;
+    return compare(a, n1, b, n2, 0);
+}
+
+/* CompareStringW (kernel32) */
 int WINAPI CompareStringW(DWORD lcid, DWORD flags, LPCWSTR a, int al, LPCWSTR b, int bl)
 {
     if (!a || !b) {
         set_last_error(ERROR_INVALID_PARAMETER);
         return 0;
     }
-    return compare(a, al, b, bl, flags & (NORM_IGNORECASE | LINGUISTIC_IGNORECASE));
+    size_t n1 = al < 0 ? wstr_len(a) : (size_t)al, n2 = bl < 0 ? wstr_len(b) : (size_t)bl;
+    while (n1 && !a[n1 - 1])
+        n1--;
+    while (n2 && !b[n2 - 1])
+        n2--;
+    return linguistic(a, n1, b, n2, flags);
 }
 
 /* CompareStringEx (kernel32) */

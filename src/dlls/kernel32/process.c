@@ -377,7 +377,39 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
     }
     int pipefd[2] = {-1, -1};
     char **argv;
-    char *cmd_opt = NULL, exit_opt[32];
+    char *cmd_opt = NULL, exit_opt[32], *inherit_opt = NULL;
+    /* Inheritable file handles: their fds go to the child from fd 100 on,
+     * and a PE child recreates them under the same handle values. */
+    HANDLE inh[64];
+    struct object *inh_objs[64];
+    size_t ninh = inherit ? handle_inheritable(OBJ_FILE, inh, inh_objs, 64) : 0;
+    int inh_fds[64], ninh_fds = 0;
+    if (ninh) {
+        size_t cap = 32 + ninh * 24;
+        inherit_opt = malloc(cap);
+        strcpy(inherit_opt, "--inherit=");
+        for (size_t i = 0; i < ninh; i++) {
+            struct file *f = (struct file *)inh_objs[i];
+            if (inh[i] != pp->StandardInput && inh[i] != pp->StandardOutput &&
+                inh[i] != pp->StandardError && f->fd >= 0) {
+                int tmp = fcntl(f->fd, F_DUPFD_CLOEXEC, 10);
+                if (tmp >= 0) {
+                    inh_fds[ninh_fds] = tmp;
+                    posix_spawn_file_actions_adddup2(&fa, tmp, 100 + ninh_fds);
+                    char item[32];
+                    snprintf(item, sizeof item, "%s%lx:%d", ninh_fds ? "," : "",
+                             (unsigned long)(uintptr_t)inh[i], 100 + ninh_fds);
+                    strcat(inherit_opt, item);
+                    ninh_fds++;
+                }
+            }
+            object_put(inh_objs[i]);
+        }
+        if (!ninh_fds) {
+            free(inherit_opt);
+            inherit_opt = NULL;
+        }
+    }
     if (is_pe) {
         if (pipe2(pipefd, O_CLOEXEC) == 0) {
             int w = fcntl(pipefd[1], F_DUPFD_CLOEXEC, 10);
@@ -390,12 +422,15 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
             cmd_opt = NULL;
         free(c8);
         snprintf(exit_opt, sizeof exit_opt, "--exit-fd=%d", pipefd[1] >= 0 ? 3 : -1);
-        argv = calloc(6, sizeof *argv);
-        argv[0] = "decant";
-        argv[1] = cmd_opt;
-        argv[2] = exit_opt;
-        argv[3] = "--";
-        argv[4] = exe;
+        argv = calloc(7, sizeof *argv);
+        int k = 0;
+        argv[k++] = "decant";
+        argv[k++] = cmd_opt;
+        argv[k++] = exit_opt;
+        if (inherit_opt)
+            argv[k++] = inherit_opt;
+        argv[k++] = "--";
+        argv[k++] = exe;
     } else {
         argv = split_cmdline(cmd);
         if (!argv[0])
@@ -408,6 +443,9 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
         free(argv[0] == exe ? NULL : argv[0]); /* one block of strings */
     free(argv);
     free(cmd_opt);
+    free(inherit_opt);
+    for (int i = 0; i < ninh_fds; i++)
+        close(inh_fds[i]);
     if (pipefd[1] >= 0)
         close(pipefd[1]);
     if (err) {
@@ -429,8 +467,8 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_create(&th, &attr, reaper, p);
     pthread_attr_destroy(&attr);
-    BOOL inh = psa && psa->bInheritHandle;
-    pi->hProcess = handle_alloc(&p->obj, inh);
+    
+    pi->hProcess = handle_alloc(&p->obj, psa && psa->bInheritHandle);
     pi->hThread = handle_alloc(&p->obj, tsa && tsa->bInheritHandle);
     pi->dwProcessId = pi->dwThreadId = pid;
     object_put(&p->obj);

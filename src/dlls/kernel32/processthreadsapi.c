@@ -78,12 +78,19 @@ static struct thread *thread_from(HANDLE h)
     return (struct thread *)handle_ref(h, OBJ_THREAD);
 }
 
-/* GetExitCodeThread (kernel32) */
+/* GetExitCodeThread (kernel32): a child process's main thread (its
+ * hThread from CreateProcess) ends with the process and its code. */
 BOOL WINAPI GetExitCodeThread(HANDLE h, LPDWORD code)
 {
     struct thread *t = thread_from(h);
-    if (!t)
+    if (!t) {
+        struct object *p = handle_ref(h, OBJ_PROCESS);
+        if (p) {
+            object_put(p);
+            return GetExitCodeProcess(h, code);
+        }
         return set_ntstatus(STATUS_INVALID_HANDLE);
+    }
     *code = t->exited ? t->exit_code : STILL_ACTIVE;
     object_put(&t->obj);
     return TRUE;

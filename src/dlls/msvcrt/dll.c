@@ -3,4 +3,6 @@
 #define DLL_NAME "msvcrt.dll"
 #define DLL_ID msvcrt
 #define DLL_EXPORTS "exports.h"
+#define DLL_ATTACH crt_init
+#define DLL_DETACH crt_process_detach
 #include "builtin_table.h"

@@ -89,12 +89,27 @@ static void full_cleanup(void)
     crt_flush_all(0);
 }
 
+/* Set by exit/_exit: the CRT's termination is done (or deliberately
+ * skipped), so process detach has nothing left to do. */
+static int termination_done;
+
+/* Process detach after a bare ExitProcess: buffered output is written, as
+ * msvcrt's DllMain does (tests/programs/console/exit_thread_exitprocess.c),
+ * but not after _exit, which discards it (crt/exit_underscore_noflush.c).
+ * atexit handlers are not run here (Wine does not either). */
+void crt_process_detach(void)
+{
+    if (crt_initialized && !termination_done)
+        crt_flush_all(1);
+}
+
 /* exit (msvcrt) */
 __attribute__((noreturn)) void CDECL msvcrt_exit(int code)
 {
     TRACE("%d", code);
     crt_init();
     full_cleanup();
+    termination_done = 1;
     ExitProcess(code);
 }
 
@@ -102,6 +117,7 @@ __attribute__((noreturn)) void CDECL msvcrt_exit(int code)
 __attribute__((noreturn)) void CDECL msvcrt__exit(int code)
 {
     TRACE("%d", code);
+    termination_done = 1;
     ExitProcess(code);
 }
 

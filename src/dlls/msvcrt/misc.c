@@ -84,7 +84,7 @@ int CDECL msvcrt_raise(int sig)
     if (h == SIG_IGN_)
         return 0;
     if (h == SIG_DFL_)
-        ExitProcess(3);
+        msvcrt__exit(3);
     handlers[sig] = SIG_DFL_;
     if (sig == M_SIGFPE)
         ((fpe_handler)(void (*)(void))h)(sig, 0x8c /* _FPE_EXPLICITGEN */);

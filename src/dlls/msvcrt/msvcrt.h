@@ -164,13 +164,16 @@ void crt_dosmaperr(DWORD winerr); /* sets errno and _doserrno */
 int crt_errno_from_linux(int e);
 
 /* startup.c */
-void crt_init(void); /* idempotent; every entry point that needs state */
+void crt_init(void); /* process attach; idempotent, and called lazily by
+                        * entry points that may run before attach */
 extern int crt_initialized;
 extern int msvcrt__fmode, msvcrt__commode;
 
 /* exit.c */
 __attribute__((noreturn)) void CDECL msvcrt__exit(int code);
+__attribute__((noreturn)) void CDECL msvcrt__amsg_exit(int num);
 void crt_run_atexit(void);
+void crt_process_detach(void);
 __attribute__((noreturn)) void crt_fatal(const char *msg);
 
 /* heap.c (exported malloc family, used internally too) */
