@@ -392,7 +392,7 @@ struct module *ldr_load_exe(const char *unix_path, struct ldr_error *err)
     nt_peb()->ImageBaseAddress = m->base;
     ldr_tls_register(m);
     /* every Windows process has these, whatever it imports */
-    static const char *const always[] = {"ntdll.dll", "kernel32.dll", "kernelbase.dll"};
+    static const char *const always[] = {"ntdll.dll", "kernel32.dll"};
     for (unsigned i = 0; i < sizeof always / sizeof *always; i++) {
         struct module *dep = load_library(always[i], m->name, err);
         if (dep)

@@ -1,6 +1,7 @@
 /* The PEB, the process parameters, the environment block and
  * KUSER_SHARED_DATA: built once at start, in the layouts programs read. */
 #include <ctype.h>
+#include <strings.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,28 +187,52 @@ WCHAR *process_env_copy(size_t *units)
     return c;
 }
 
-static void setenv_default(const char *name, const char *value)
+/* Start-up builds the block in one pass (entries collected, defaults
+ * added where missing, one sort), not by repeated insertion. */
+struct env_builder {
+    char **entries; /* "NAME=value", UTF-8 */
+    size_t n, cap;
+};
+
+static void env_add(struct env_builder *b, char *entry)
 {
-    WCHAR *wn = utf8_to_wstr_alloc(name);
-    WCHAR *old = process_getenv_w(wn);
-    if (!old) {
-        WCHAR *wv = utf8_to_wstr_alloc(value);
-        process_setenv_w(wn, wv);
-        free(wv);
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 128;
+        b->entries = realloc(b->entries, b->cap * sizeof *b->entries);
     }
-    free(old);
-    free(wn);
+    b->entries[b->n++] = entry;
 }
 
-static void setenv_utf8(const char *name, const char *value)
+static int env_has(const struct env_builder *b, const char *name)
 {
-    WCHAR *wn = utf8_to_wstr_alloc(name), *wv = utf8_to_wstr_alloc(value);
-    process_setenv_w(wn, wv);
-    free(wn);
-    free(wv);
+    size_t nl = strlen(name);
+    for (size_t i = 0; i < b->n; i++)
+        if (!strncasecmp(b->entries[i], name, nl) && b->entries[i][nl] == '=')
+            return 1;
+    return 0;
 }
 
-/* A Unix directory list ("a:b") as a Windows one ("Z:\a;Z:\b"). */
+static void setenv_default(struct env_builder *b, const char *name, const char *value)
+{
+    if (env_has(b, name))
+        return;
+    char *e;
+    if (asprintf(&e, "%s=%s", name, value) >= 0)
+        env_add(b, e);
+}
+
+/* Windows keeps the block sorted by name, case-insensitively. */
+static int env_cmp(const void *x, const void *y)
+{
+    const char *a = *(char *const *)x, *c = *(char *const *)y;
+    for (;; a++, c++) {
+        int ca = *a == '=' ? 0 : toupper((unsigned char)*a);
+        int cc = *c == '=' ? 0 : toupper((unsigned char)*c);
+        if (ca != cc || !ca)
+            return ca - cc;
+    }
+}
+
 static char *unix_list_to_dos(const char *list)
 {
     size_t cap = strlen(list) * 2 + 64;
@@ -234,35 +259,29 @@ static char *unix_list_to_dos(const char *list)
 
 static void env_init(void)
 {
-    env_block = calloc(1, sizeof(WCHAR));
-    env_len = 1;
+    struct env_builder b = {0};
     for (char **e = environ; *e; e++) {
         char *eq = strchr(*e, '=');
         if (!eq || eq == *e)
             continue;
-        char *name = strndup(*e, eq - *e);
-        if (!strcmp(name, "PATH") && !strchr(eq + 1, ';') &&
+        if (eq - *e == 4 && !strncmp(*e, "PATH", 4) && !strchr(eq + 1, ';') &&
             !(eq[1] && eq[2] == ':')) {
             /* a Linux PATH; a PE parent already hands down a Windows one */
-            char *dos = unix_list_to_dos(eq + 1);
-            char *full;
-            if (asprintf(&full, "C:\\windows\\system32;C:\\windows%s%s",
-                         *dos ? ";" : "", dos) >= 0) {
-                setenv_utf8("PATH", full);
-                free(full);
-            }
+            char *dos = unix_list_to_dos(eq + 1), *full;
+            if (asprintf(&full, "PATH=C:\\windows\\system32;C:\\windows%s%s",
+                         *dos ? ";" : "", dos) >= 0)
+                env_add(&b, full);
             free(dos);
         } else {
-            setenv_utf8(name, eq + 1);
+            env_add(&b, strdup(*e));
         }
-        free(name);
     }
     const char *tmp = getenv("TMPDIR");
     WCHAR *wtmp = path_unix_to_dos(tmp && *tmp == '/' ? tmp : "/tmp");
     char *dtmp = wstr_to_utf8_alloc(wtmp);
     free(wtmp);
-    setenv_default("TEMP", dtmp);
-    setenv_default("TMP", dtmp);
+    setenv_default(&b, "TEMP", dtmp);
+    setenv_default(&b, "TMP", dtmp);
     free(dtmp);
     const char *user = getenv("USER");
     if (!user || !*user)
@@ -277,33 +296,47 @@ static void env_init(void)
             break;
         }
     }
-    setenv_default("ALLUSERSPROFILE", "C:\\ProgramData");
+    setenv_default(&b, "ALLUSERSPROFILE", "C:\\ProgramData");
     snprintf(buf, sizeof buf, "C:\\users\\%s\\AppData\\Roaming", user);
-    setenv_default("APPDATA", buf);
-    setenv_default("CommonProgramFiles", "C:\\Program Files\\Common Files");
-    setenv_default("COMPUTERNAME", host);
-    setenv_default("ComSpec", "C:\\windows\\system32\\cmd.exe");
-    setenv_default("HOMEDRIVE", "C:");
+    setenv_default(&b, "APPDATA", buf);
+    setenv_default(&b, "CommonProgramFiles", "C:\\Program Files\\Common Files");
+    setenv_default(&b, "COMPUTERNAME", host);
+    setenv_default(&b, "ComSpec", "C:\\windows\\system32\\cmd.exe");
+    setenv_default(&b, "HOMEDRIVE", "C:");
     snprintf(buf, sizeof buf, "\\users\\%s", user);
-    setenv_default("HOMEPATH", buf);
+    setenv_default(&b, "HOMEPATH", buf);
     snprintf(buf, sizeof buf, "C:\\users\\%s\\AppData\\Local", user);
-    setenv_default("LOCALAPPDATA", buf);
+    setenv_default(&b, "LOCALAPPDATA", buf);
     snprintf(buf, sizeof buf, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
-    setenv_default("NUMBER_OF_PROCESSORS", buf);
-    setenv_default("OS", "Windows_NT");
-    setenv_default("PATH", "C:\\windows\\system32;C:\\windows");
-    setenv_default("PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.JS");
-    setenv_default("PROCESSOR_ARCHITECTURE", "AMD64");
-    setenv_default("ProgramData", "C:\\ProgramData");
-    setenv_default("ProgramFiles", "C:\\Program Files");
-    setenv_default("ProgramW6432", "C:\\Program Files");
-    setenv_default("PUBLIC", "C:\\users\\Public");
-    setenv_default("SystemDrive", "C:");
-    setenv_default("SystemRoot", "C:\\windows");
-    setenv_default("USERNAME", user);
+    setenv_default(&b, "NUMBER_OF_PROCESSORS", buf);
+    setenv_default(&b, "OS", "Windows_NT");
+    setenv_default(&b, "PATH", "C:\\windows\\system32;C:\\windows");
+    setenv_default(&b, "PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.JS");
+    setenv_default(&b, "PROCESSOR_ARCHITECTURE", "AMD64");
+    setenv_default(&b, "ProgramData", "C:\\ProgramData");
+    setenv_default(&b, "ProgramFiles", "C:\\Program Files");
+    setenv_default(&b, "ProgramW6432", "C:\\Program Files");
+    setenv_default(&b, "PUBLIC", "C:\\users\\Public");
+    setenv_default(&b, "SystemDrive", "C:");
+    setenv_default(&b, "SystemRoot", "C:\\windows");
+    setenv_default(&b, "USERNAME", user);
     snprintf(buf, sizeof buf, "C:\\users\\%s", user);
-    setenv_default("USERPROFILE", buf);
-    setenv_default("windir", "C:\\windows");
+    setenv_default(&b, "USERPROFILE", buf);
+    setenv_default(&b, "windir", "C:\\windows");
+
+    qsort(b.entries, b.n, sizeof *b.entries, env_cmp);
+    size_t units = 1;
+    for (size_t i = 0; i < b.n; i++)
+        units += utf8_to_wstr(b.entries[i], -1, NULL, 0);
+    env_block = malloc(units * sizeof(WCHAR));
+    WCHAR *w = env_block;
+    for (size_t i = 0; i < b.n; i++) {
+        w += utf8_to_wstr(b.entries[i], -1, w, units - (w - env_block));
+        free(b.entries[i]);
+    }
+    *w = 0;
+    env_len = units;
+    free(b.entries);
 }
 
 char **process_environ_utf8(void)

@@ -144,14 +144,12 @@ struct crt_thread {
     unsigned rand_next;
     char *strtok_next;
     WCHAR *wcstok_next;
-    unsigned char *mbstok_next;
     char *strerror_buf;
     char *asctime_buf;
     WCHAR *wasctime_buf;
     void *tm_buf;     /* struct tm for gmtime/localtime */
     char *tmpnam_buf;
     char *efcvt_buf;
-    void *signal_table;
 };
 
 struct crt_thread *crt_thread(void);
@@ -195,6 +193,7 @@ int crt_read(int fd, void *buf, unsigned count);
 int crt_write(int fd, const void *buf, unsigned count);
 LONGLONG crt_lseek(int fd, LONGLONG off, int whence);
 int crt_isatty(int fd);
+int crt_wx_from_type(HANDLE h); /* WX_TTY, WX_PIPE or 0 */
 int crt_close(int fd);
 int crt_flags_from_mode(const char *mode, int *open_flags, int *stream_flags);
 int crt_wopen(const WCHAR *path, int oflag, int shflag, int pmode);
@@ -230,7 +229,6 @@ struct pf_sink {
     int (*put)(struct pf_sink *, const void *units, size_t n);
     size_t count;            /* units produced so far (even if dropped) */
 };
-enum { PF_NARROW_FMT = 0, PF_WIDE_FMT = 1 };
 int crt_format(struct pf_sink *out, const void *fmt, int fmt_wide,
                WIN_VA_LIST ap);
 /* Writes n units of narrow text (bytes, UTF-8) or wide text into any sink,
