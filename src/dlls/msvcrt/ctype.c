@@ -12,8 +12,6 @@
 #include "msvcrt.h"
 #include "wstr.h"
 
-BOOL WINAPI GetStringTypeW(DWORD, LPCWSTR, int, WORD *) __attribute__((weak));
-
 unsigned short msvcrt__ctype[257]; /* _ctype (msvcrt data); [0] is EOF */
 static unsigned short wctype_table[256];
 const unsigned short *msvcrt__pctype = msvcrt__ctype + 1; /* _pctype data */

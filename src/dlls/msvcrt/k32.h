@@ -9,8 +9,7 @@
 
 typedef BOOL(WINAPI *PHANDLER_ROUTINE)(DWORD);
 BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE, BOOL) __attribute__((weak));
-DWORD WINAPI SearchPathW(LPCWSTR, LPCWSTR, LPCWSTR, DWORD, LPWSTR, LPWSTR *)
-    __attribute__((weak));
+BOOL WINAPI GetStringTypeW(DWORD, LPCWSTR, int, WORD *) __attribute__((weak));
 
 BOOL WINAPI IsDBCSLeadByteEx(UINT, BYTE) __attribute__((weak));
 

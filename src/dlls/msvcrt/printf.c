@@ -11,8 +11,8 @@
  *   - An unknown conversion character is printed as itself, without the
  *     width; "%5%" prints nothing (as Wine; "%%" prints "%").
  *   - Wide text going to narrow output goes through the locale (see
- *     locale.c): in "C", U+0000-U+00FF become single bytes and other
- *     characters are dropped, as under Wine. */
+ *     locale.c): in "C", U+0000-U+00FF become single bytes, and a string
+ *     holding any other character prints nothing, as under Wine. */
 #include <math.h>
 #include <string.h>
 
@@ -188,6 +188,11 @@ static int emit_wide_str(struct pf_sink *out, const struct spec *sp,
         while (s[len])
             len++;
     len = clip_wide(out, s, len, prec);
+    /* a string the locale cannot represent prints nothing at all, not
+     * even its padding (Wine: "[%S]" of L"x\x4e2dy" is "[]") */
+    if (!out->wide && (size_t)crt_lc_w2mb(s, (int)len, NULL, 0) < len &&
+        !msvcrt___lc_codepage)
+        return 0;
     size_t units = wide_units(out, s, len);
     if (pad_left(out, sp, units) || pf_put_wide(out, s, len))
         return -1;
