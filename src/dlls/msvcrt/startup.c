@@ -303,14 +303,6 @@ int CDECL msvcrt__get_fmode(int *mode)
     return 0;
 }
 
-/* __C_specific_handler (msvcrt). */
-int CDECL msvcrt___C_specific_handler(void *rec, void *frame, void *ctx,
-                                      void *dispatch)
-{
-    FIXME("SEH scope tables not handled yet: continuing the search");
-    return 1; /* ExceptionContinueSearch */
-}
-
 /* _XcptFilter (msvcrt): would map an exception to a signal() handler. */
 int CDECL msvcrt__XcptFilter(ULONG code, void *pointers)
 {
