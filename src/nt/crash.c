@@ -61,13 +61,77 @@ const char *seh_code_name(DWORD code)
     }
 }
 
+/* The function symbol covering `rva` in the COFF symbol table mingw and
+ * clang leave in unstripped images (read from the file: it is not mapped).
+ * Writes the name; returns the symbol's RVA, or 0. */
+static DWORD coff_symbol(const struct module *m, DWORD rva, char *name, size_t n)
+{
+    DWORD best = 0;
+    if (!m->unix_path || !m->nt->FileHeader.PointerToSymbolTable)
+        return 0;
+    int fd = open(m->unix_path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    off_t end = lseek(fd, 0, SEEK_END);
+    uint64_t off = m->nt->FileHeader.PointerToSymbolTable;
+    uint64_t count = m->nt->FileHeader.NumberOfSymbols;
+    if (off >= (uint64_t)end || count > ((uint64_t)end - off) / 18) {
+        close(fd);
+        return 0;
+    }
+    size_t len = end - off;
+    uint8_t *data = malloc(len);
+    if (!data || pread(fd, data, len, off) != (ssize_t)len) {
+        free(data);
+        close(fd);
+        return 0;
+    }
+    close(fd);
+    const IMAGE_SECTION_HEADER *sec = (const void *)((const uint8_t *)&m->nt->OptionalHeader +
+                                                     m->nt->FileHeader.SizeOfOptionalHeader);
+    unsigned nsec = m->nt->FileHeader.NumberOfSections;
+    const uint8_t *strings = data + count * 18;
+    size_t strsize = len - count * 18;
+    for (uint64_t i = 0; i < count; i++) {
+        const uint8_t *s = data + i * 18;
+        DWORD value;
+        int16_t secno;
+        uint16_t type;
+        memcpy(&value, s + 8, 4);
+        memcpy(&secno, s + 12, 2);
+        memcpy(&type, s + 14, 2);
+        uint8_t cls = s[16], aux = s[17];
+        if ((type & 0x30) == 0x20 && (cls == 2 || cls == 3) && secno > 0 &&
+            (unsigned)secno <= nsec) {
+            DWORD sym = sec[secno - 1].VirtualAddress + value;
+            if (sym <= rva && sym >= best) {
+                best = sym;
+                if (s[0] || s[1] || s[2] || s[3]) {
+                    snprintf(name, n, "%.8s", (const char *)s);
+                } else {
+                    DWORD so;
+                    memcpy(&so, s + 4, 4);
+                    snprintf(name, n, "%s", so < strsize && memchr(strings + so, 0, strsize - so)
+                                                ? (const char *)strings + so : "?");
+                }
+            }
+        }
+        i += aux;
+    }
+    free(data);
+    return best;
+}
+
 /* "module+0xoffset" and, when an export or COFF symbol covers it, the
  * function name with its offset. */
 static void describe(DWORD64 pc, char *buf, size_t n)
 {
     struct module *m = ldr_find_by_address((void *)pc);
     if (!m) {
-        snprintf(buf, n, "0x%016llx", (unsigned long long)pc);
+        if (seh_in_native_code(pc))
+            snprintf(buf, n, "0x%016llx (in decant)", (unsigned long long)pc);
+        else
+            snprintf(buf, n, "0x%016llx", (unsigned long long)pc);
         return;
     }
     DWORD rva = pc - (DWORD64)m->base;
@@ -89,7 +153,11 @@ static void describe(DWORD64 pc, char *buf, size_t n)
             }
         }
     }
-    if (best)
+    char sym[128];
+    DWORD sym_rva = coff_symbol(m, rva, sym, sizeof sym);
+    if (sym_rva && sym_rva >= best_rva)
+        snprintf(buf, n, "%s+0x%x (%s+0x%x)", m->name, rva, sym, rva - sym_rva);
+    else if (best)
         snprintf(buf, n, "%s+0x%x (%s+0x%x)", m->name, rva, best, rva - best_rva);
     else
         snprintf(buf, n, "%s+0x%x", m->name, rva);
