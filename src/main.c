@@ -86,9 +86,8 @@ static void start_program(void *arg)
 {
     struct module *exe = arg;
     ldr_init_process();
-    typedef DWORD(WINAPI * entry_fn)(PEB *);
-    entry_fn entry = (entry_fn)(exe->base + exe->nt->OptionalHeader.AddressOfEntryPoint);
-    DWORD code = entry(nt_peb());
+    DWORD code = call_program_entry(exe->base + exe->nt->OptionalHeader.AddressOfEntryPoint,
+                                    nt_peb());
     ExitProcess(code);
 }
 

@@ -3,6 +3,7 @@
  * spirit of Wine's — code and name, where as module+offset, the registers
  * and a backtrace — and ends the process with the exception code as its
  * exit status, which is what a Windows parent sees. */
+#include <elf.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +14,10 @@
 #include "loader.h"
 #include "process.h"
 #include "status.h"
+#include "thread.h"
 
 static top_filter_fn top_filter;
+static int native_symbol(const void *pc, char *name, size_t n);
 
 top_filter_fn seh_set_top_filter(top_filter_fn f)
 {
@@ -128,7 +131,13 @@ static void describe(DWORD64 pc, char *buf, size_t n)
 {
     struct module *m = ldr_find_by_address((void *)pc);
     if (!m) {
-        if (seh_in_native_code(pc))
+        char fn[128];
+        if (pc == (DWORD64)call_program_entry_ret)
+            snprintf(buf, n, "0x%016llx (decant, where the thread entered the program)",
+                     (unsigned long long)pc);
+        else if (seh_in_native_code(pc) && native_symbol((void *)pc, fn, sizeof fn))
+            snprintf(buf, n, "0x%016llx (decant's %s)", (unsigned long long)pc, fn);
+        else if (seh_in_native_code(pc))
             snprintf(buf, n, "0x%016llx (in decant)", (unsigned long long)pc);
         else
             snprintf(buf, n, "0x%016llx", (unsigned long long)pc);
@@ -161,6 +170,73 @@ static void describe(DWORD64 pc, char *buf, size_t n)
         snprintf(buf, n, "%s+0x%x (%s+0x%x)", m->name, rva, best, rva - best_rva);
     else
         snprintf(buf, n, "%s+0x%x", m->name, rva);
+}
+
+
+/* The name of decant's own function containing `pc`, from the symbol
+ * table of decant's executable (read from /proc/self/exe, only when a
+ * report needs it). */
+static int native_symbol(const void *pc, char *name, size_t n)
+{
+    extern char __executable_start[];
+    int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    Elf64_Ehdr eh;
+    int found = 0;
+    if (pread(fd, &eh, sizeof eh, 0) != sizeof eh || eh.e_shentsize != sizeof(Elf64_Shdr)) {
+        close(fd);
+        return 0;
+    }
+    Elf64_Shdr *sh = malloc((size_t)eh.e_shnum * sizeof *sh);
+    if (sh && pread(fd, sh, eh.e_shnum * sizeof *sh, eh.e_shoff) ==
+                  (ssize_t)(eh.e_shnum * sizeof *sh)) {
+        uint64_t target = (uintptr_t)pc - (uintptr_t)__executable_start, best = 0;
+        for (unsigned i = 0; i < eh.e_shnum && !found; i++) {
+            if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh.e_shnum)
+                continue;
+            size_t count = sh[i].sh_size / sizeof(Elf64_Sym);
+            Elf64_Sym *syms = malloc(sh[i].sh_size);
+            const Elf64_Shdr *strs = &sh[sh[i].sh_link];
+            char *str = malloc(strs->sh_size + 1);
+            if (syms && str && pread(fd, syms, sh[i].sh_size, sh[i].sh_offset) ==
+                                   (ssize_t)sh[i].sh_size &&
+                pread(fd, str, strs->sh_size, strs->sh_offset) == (ssize_t)strs->sh_size) {
+                str[strs->sh_size] = 0;
+                for (size_t k = 0; k < count; k++)
+                    if (ELF64_ST_TYPE(syms[k].st_info) == STT_FUNC && syms[k].st_value <= target &&
+                        target < syms[k].st_value + syms[k].st_size &&
+                        syms[k].st_name < strs->sh_size && syms[k].st_value >= best) {
+                        best = syms[k].st_value;
+                        snprintf(name, n, "%s", str + syms[k].st_name);
+                        found = 1;
+                    }
+            }
+            free(syms);
+            free(str);
+        }
+    }
+    free(sh);
+    close(fd);
+    return found;
+}
+
+void seh_report_native_boundary(const EXCEPTION_RECORD *rec)
+{
+    char line[512], fn[128];
+    int n;
+    if (native_symbol((void *)seh_native_boundary, fn, sizeof fn))
+        n = snprintf(line, sizeof line,
+                     "decant: exception 0x%08x (%s) raised in a callback from decant's %s: "
+                     "decant does not unwind through its own native code, so the "
+                     "callback's callers do not see it\n",
+                     rec->ExceptionCode, seh_code_name(rec->ExceptionCode), fn);
+    else
+        n = snprintf(line, sizeof line,
+                     "decant: exception 0x%08x (%s) not passed on through decant's native code\n",
+                     rec->ExceptionCode, seh_code_name(rec->ExceptionCode));
+    ssize_t r = write(2, line, n);
+    (void)r;
 }
 
 static void report(EXCEPTION_RECORD *rec, CONTEXT *c)

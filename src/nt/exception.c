@@ -22,6 +22,8 @@
 
 extern char __executable_start[], etext[];
 
+__thread DWORD64 seh_native_boundary;
+
 int seh_in_native_code(DWORD64 pc)
 {
     return pc >= (DWORD64)__executable_start && pc < (DWORD64)etext;
@@ -166,9 +168,19 @@ void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     }
     CONTEXT c = *ctx, nc;
     DWORD64 nested_frame = 0;
+    seh_native_boundary = 0;
     for (int depth = 0; depth < 100000; depth++) {
-        if (!stack_ok(c.Rsp) || !c.Rip || seh_in_native_code(c.Rip))
+        if (!stack_ok(c.Rsp) || !c.Rip)
             break;
+        if (seh_in_native_code(c.Rip)) {
+            /* decant called the program here (a callback), unless this is
+             * the bottom of the thread's stack where decant started it */
+            if (c.Rip != (DWORD64)call_program_entry_ret) {
+                seh_native_boundary = c.Rip;
+                seh_report_native_boundary(rec);
+            }
+            break;
+        }
         DWORD64 base;
         RUNTIME_FUNCTION *fe = RtlLookupFunctionEntry(c.Rip, &base, NULL);
         if (!fe) { /* a leaf function: the return address is at rsp */

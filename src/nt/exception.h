@@ -32,6 +32,11 @@ typedef LONG(WINAPI *top_filter_fn)(EXCEPTION_POINTERS *);
 top_filter_fn seh_set_top_filter(top_filter_fn f);
 LONG seh_call_top_filter(EXCEPTION_POINTERS *ptrs);
 int seh_in_native_code(DWORD64 pc);
+/* Set when the last dispatch stopped at decant's own code in mid-stack:
+ * the return address into decant (a callback's caller). */
+extern __thread DWORD64 seh_native_boundary;
+/* Says on stderr, in one line, that the search stopped there (crash.c). */
+void seh_report_native_boundary(const EXCEPTION_RECORD *rec);
 
 PVOID WINAPI RtlAddVectoredExceptionHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn);
 ULONG WINAPI RtlRemoveVectoredExceptionHandler(PVOID handle);

@@ -54,6 +54,25 @@ __asm__(".text\n"
         "    pop %rbp\n"
         "    ret\n");
 
+/* Every thread enters the program through here: a return address of
+ * call_program_entry_ret marks the bottom of the program's stack, which
+ * exception dispatch and backtraces recognise. */
+__asm__(".text\n"
+        ".globl call_program_entry\n"
+        ".hidden call_program_entry\n"
+        ".type call_program_entry,@function\n"
+        "call_program_entry:\n"
+        "    push %rbp\n"
+        "    mov %rsp, %rbp\n"
+        "    sub $32, %rsp\n"        /* the callee's shadow space */
+        "    mov %rsi, %rcx\n"
+        "    call *%rdi\n"
+        ".globl call_program_entry_ret\n"
+        ".hidden call_program_entry_ret\n"
+        "call_program_entry_ret:\n"
+        "    leave\n"
+        "    ret\n");
+
 struct thread *thread_main(void) { return main_thread; }
 int thread_count(void) { return __atomic_load_n(&live_threads, __ATOMIC_ACQUIRE); }
 
@@ -222,7 +241,7 @@ static void thread_on_stack(void *p)
 {
     struct thread *t = p;
     ldr_thread_attach();
-    DWORD code = t->start(t->param);
+    DWORD code = call_program_entry(t->start, t->param);
     thread_exit(code);
 }
 

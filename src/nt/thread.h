@@ -49,6 +49,9 @@ void thread_exit(DWORD code) __attribute__((noreturn));
 DWORD thread_resume(struct thread *t);
 DWORD thread_suspend(struct thread *t);
 struct thread *thread_main(void);
+/* Calls a program entry point fn(arg) (ms_abi) from a recognisable frame. */
+DWORD call_program_entry(void *fn, void *arg);
+extern char call_program_entry_ret[];
 int thread_count(void);
 
 /* The current process as a waitable object (for GetCurrentProcess()). */
