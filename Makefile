@@ -5,7 +5,7 @@ CFLAGS   ?= -O2 -g
 CFLAGS   += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
             -fno-strict-aliasing -fno-omit-frame-pointer -D_GNU_SOURCE \
             -Isrc/include -Isrc/loader -Isrc/nt -Isrc/fs
-LDLIBS   += -lpthread -ldl -lm
+LDLIBS   += -lm
 
 BUILD    := build
 SRCS     := $(shell find src -name '*.c' | sort)
@@ -16,12 +16,17 @@ CORE_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
 .PHONY: all demo test unit programs fuzz bench clean deps
 all: $(BUILD)/decant
 
+# V=1 shows the commands.
+Q := $(if $(V),,@)
+
 $(BUILD)/decant: $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK   $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -iquote $(dir $<) -MMD -MP -c -o $@ $<
+	@echo "  CC     $<"
+	$(Q)$(CC) $(CFLAGS) -iquote $(dir $<) -MMD -MP -c -o $@ $<
 
 -include $(DEPS)
 
@@ -41,7 +46,8 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:%.c=$(BUILD)/%)
 $(BUILD)/tests/unit/%: tests/unit/%.c $(CORE_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJS) $(LDLIBS)
+	@echo "  UNIT   $@"
+	$(Q)$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJS) $(LDLIBS)
 unit: $(UNIT_BINS)
 
 test: deps $(BUILD)/decant $(UNIT_BINS)

@@ -13,12 +13,17 @@ struct builtin_export {
     void *addr;          /* function or data; NULL for a forwarder */
     const char *forward; /* "ntdll.RtlAllocateHeap" or NULL */
     int is_data;         /* exported variable: no thunk */
+    WORD ordinal;        /* Windows' ordinal when programs import by it; 0 = any */
 };
 
 struct builtin_dll {
     const char *name; /* lower case, with .dll */
     const struct builtin_export *exports;
     unsigned nexports;
+    /* a second sorted list, from another folder (shared C++ runtime...);
+     * the image merges both */
+    const struct builtin_export *exports2;
+    unsigned nexports2;
     /* DllMain's role for a builtin, both optional: process attach when the
      * DLL is first initialised, detach from ExitProcess (not on a crash,
      * as on Windows). */

@@ -10,29 +10,47 @@
  *   EXPORT_AS(Name, c_name)   export Name is the C function c_name
  *   DATA(Name, c_name)        export Name is the variable c_name
  *   FORWARD(Name, "dll.Func") a forwarder
+ *   EXPORT_ORD(Name, c_name, N) Name at Windows' ordinal N (programs import
+ *                             some system DLLs, e.g. oleaut32, by ordinal)
+ * DLL_EXPORTS2 may name a second list (also sorted) merged into the DLL.
  * This file sees no real declarations: it only takes addresses, so the
  * generic `void f(void)` declarations below cannot conflict. */
 #include "builtin.h"
 
 #define EXPORT(n) extern void n(void);
 #define EXPORT_AS(n, c) extern void c(void);
+#define EXPORT_ORD(n, c, o) extern void c(void);
 #define DATA(n, c) extern char c[];
 #define FORWARD(n, target)
 #include DLL_EXPORTS
+#ifdef DLL_EXPORTS2
+#include DLL_EXPORTS2
+#endif
 #undef EXPORT
 #undef EXPORT_AS
+#undef EXPORT_ORD
 #undef DATA
 #undef FORWARD
 
-#define EXPORT(n) {#n, (void *)n, NULL, 0},
-#define EXPORT_AS(n, c) {#n, (void *)c, NULL, 0},
-#define DATA(n, c) {#n, (void *)c, NULL, 1},
-#define FORWARD(n, target) {#n, NULL, target, 0},
+#define EXPORT(n) {#n, (void *)n, NULL, 0, 0},
+#define EXPORT_AS(n, c) {#n, (void *)c, NULL, 0, 0},
+#define EXPORT_ORD(n, c, o) {#n, (void *)c, NULL, 0, o},
+#define DATA(n, c) {#n, (void *)c, NULL, 1, 0},
+#define FORWARD(n, target) {#n, NULL, target, 0, 0},
 static const struct builtin_export dll_exports[] = {
 #include DLL_EXPORTS
 };
+#ifdef DLL_EXPORTS2
+static const struct builtin_export dll_exports2[] = {
+#include DLL_EXPORTS2
+};
+#define DLL_EXPORTS2_TABLE dll_exports2, sizeof dll_exports2 / sizeof dll_exports2[0]
+#else
+#define DLL_EXPORTS2_TABLE NULL, 0
+#endif
 #undef EXPORT
 #undef EXPORT_AS
+#undef EXPORT_ORD
 #undef DATA
 #undef FORWARD
 
@@ -53,5 +71,5 @@ void DLL_DETACH(void);
 #define BUILTIN_VAR(id) BUILTIN_CAT(builtin_dll_, id)
 __attribute__((section("decant_builtins"), used, aligned(8)))
 const struct builtin_dll BUILTIN_VAR(DLL_ID) = {
-    DLL_NAME, dll_exports, sizeof dll_exports / sizeof dll_exports[0], DLL_ATTACH_FN,
-    DLL_DETACH_FN};
+    DLL_NAME, dll_exports, sizeof dll_exports / sizeof dll_exports[0], DLL_EXPORTS2_TABLE,
+    DLL_ATTACH_FN, DLL_DETACH_FN};

@@ -65,16 +65,42 @@ static uint8_t *map_below_executable(size_t size)
     return NULL;
 }
 
+/* Both export lists merged in name order. */
+static const struct builtin_export **merged_exports(const struct builtin_dll *dll, unsigned *count)
+{
+    unsigned n1 = dll->nexports, n2 = dll->exports2 ? dll->nexports2 : 0, i = 0, j = 0, k = 0;
+    const struct builtin_export **all = malloc((n1 + n2 + 1) * sizeof *all);
+    while (i < n1 || j < n2) {
+        if (j >= n2 || (i < n1 && strcmp(dll->exports[i].name, dll->exports2[j].name) < 0))
+            all[k++] = &dll->exports[i++];
+        else
+            all[k++] = &dll->exports2[j++];
+    }
+    *count = k;
+    return all;
+}
+
 struct module *ldr_map_builtin(const struct builtin_dll *dll)
 {
-    unsigned n = dll->nexports;
+    unsigned n;
+    const struct builtin_export **exp = merged_exports(dll, &n);
+    /* Ordinals: explicit ones where Windows programs import by ordinal,
+     * the others after the highest explicit one, in name order. */
+    unsigned max_ord = 0;
+    for (unsigned i = 0; i < n; i++)
+        if (exp[i]->ordinal > max_ord)
+            max_ord = exp[i]->ordinal;
+    unsigned nfuncs = max_ord;
+    for (unsigned i = 0; i < n; i++)
+        if (!exp[i]->ordinal)
+            nfuncs++;
     size_t strings = strlen(dll->name) + 1;
     for (unsigned i = 0; i < n; i++) {
-        strings += strlen(dll->exports[i].name) + 1;
-        if (dll->exports[i].forward)
-            strings += strlen(dll->exports[i].forward) + 1;
+        strings += strlen(exp[i]->name) + 1;
+        if (exp[i]->forward)
+            strings += strlen(exp[i]->forward) + 1;
     }
-    size_t edata = sizeof(IMAGE_EXPORT_DIRECTORY) + n * (4 + 4 + 2) + strings;
+    size_t edata = sizeof(IMAGE_EXPORT_DIRECTORY) + nfuncs * 4 + n * (4 + 2) + strings;
     size_t edata_size = (edata + 0xfff) & ~0xfffull;
     size_t thunks_size = ((size_t)n * 16 + 0xfff) & ~0xfffull;
     size_t size = 0x1000 + edata_size + thunks_size;
@@ -128,7 +154,7 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
 
     IMAGE_EXPORT_DIRECTORY *ed = (void *)(base + 0x1000);
     DWORD *funcs = (DWORD *)(ed + 1);
-    DWORD *names = funcs + n;
+    DWORD *names = funcs + nfuncs;
     WORD *ords = (WORD *)(names + n);
     char *str = (char *)(ords + n);
 #define RVA(p) ((DWORD)((uint8_t *)(p) - base))
@@ -136,31 +162,35 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     ed->Name = RVA(str);
     str += strlen(str) + 1;
     ed->Base = 1;
-    ed->NumberOfFunctions = ed->NumberOfNames = n;
+    ed->NumberOfFunctions = nfuncs;
+    ed->NumberOfNames = n;
     ed->AddressOfFunctions = RVA(funcs);
     ed->AddressOfNames = RVA(names);
     ed->AddressOfNameOrdinals = RVA(ords);
+    unsigned next_auto = max_ord;
     for (unsigned i = 0; i < n; i++) {
-        const struct builtin_export *e = &dll->exports[i];
+        const struct builtin_export *e = exp[i];
+        unsigned slot = e->ordinal ? e->ordinal - 1u : next_auto++;
         strcpy(str, e->name);
         names[i] = RVA(str);
         str += strlen(str) + 1;
-        ords[i] = i;
+        ords[i] = slot;
         if (e->forward) {
             strcpy(str, e->forward);
-            funcs[i] = RVA(str);
+            funcs[slot] = RVA(str);
             str += strlen(str) + 1;
         } else if (e->is_data) {
-            funcs[i] = (DWORD)((uintptr_t)e->addr - (uintptr_t)base);
+            funcs[slot] = (DWORD)((uintptr_t)e->addr - (uintptr_t)base);
         } else {
             static const uint8_t jmp[8] = {0xff, 0x25, 0x02, 0x00, 0x00, 0x00, 0xcc, 0xcc};
             uint64_t target = (uintptr_t)e->addr;
             memcpy(thunk, jmp, 8);       /* jmp [rip+2]; int3; int3 */
             memcpy(thunk + 8, &target, 8);
-            funcs[i] = RVA(thunk);
+            funcs[slot] = RVA(thunk);
             thunk += 16;
         }
     }
+    free(exp);
 #undef RVA
     size_t code_start = 0x1000 + edata_size;
     mprotect(base, code_start, PROT_READ);

@@ -19,6 +19,16 @@ int main(void)
         for (unsigned i = 0; i < b->nexports; i++)
             CHECK(b->exports[i].addr || b->exports[i].forward, "%s!%s has no target",
                   b->name, b->exports[i].name);
+        /* a second list, from another folder: sorted too, and no name in
+         * both lists */
+        for (unsigned i = 0; b->exports2 && i < b->nexports2; i++) {
+            if (i)
+                CHECK(strcmp(b->exports2[i - 1].name, b->exports2[i].name) < 0,
+                      "%s (second list): %s out of order", b->name, b->exports2[i].name);
+            for (unsigned j = 0; j < b->nexports; j++)
+                CHECK(strcmp(b->exports2[i].name, b->exports[j].name),
+                      "%s!%s is in both lists", b->name, b->exports2[i].name);
+        }
     }
     CHECK(builtin_find("KERNEL32.DLL") != NULL, "kernel32 is found case-insensitively");
     CHECK(builtin_find("kernel32") != NULL, "kernel32 is found without .dll");

@@ -228,7 +228,29 @@ struct pf_sink {
     /* Append n units; return 0, or -1 to stop (error). */
     int (*put)(struct pf_sink *, const void *units, size_t n);
     size_t count;            /* units produced so far (even if dropped) */
+    ULONGLONG opts;          /* 0: msvcrt.dll's rules; else PF_UCRT | ... */
 };
+
+/* printf rules. 0 is msvcrt.dll. ucrtbase sets PF_UCRT plus the caller's
+ * _CRT_INTERNAL_PRINTF_* options word, whose bits these keep: C99 by
+ * default ("inf", "nan(ind)", two-digit exponents, %F, %hh, %n refused,
+ * %s in wprintf narrow), each legacy bit bringing back msvcrt's way. */
+#define PF_LEGACY_VSPRINTF_NULL 0x0001ull /* _vsnprintf's truncation */
+#define PF_STANDARD_SNPRINTF 0x0002ull    /* C99 snprintf's truncation */
+#define PF_LEGACY_WIDE 0x0004ull          /* %s/%c in wprintf are wide */
+#define PF_LEGACY_MSVCRT 0x0008ull        /* "1.#INF", "-1.#IND" */
+#define PF_THREE_DIGIT_EXP 0x0010ull
+#define PF_STANDARD_ROUNDING 0x0020ull    /* ties to even, not away */
+#define PF_UCRT (1ull << 32)
+/* The same switches, as crt_fp_format takes them in its flags */
+#define FPF_TWO_DIGIT_EXP 0x100
+#define FPF_C99_SPECIAL 0x200
+#define FPF_STD_ROUNDING 0x400
+/* _set_printf_count_output: %n allowed in the UCRT (off by default). */
+extern int crt_printf_count_output;
+/* The UCRT's invalid-parameter path: the handler, else the process ends
+ * with STATUS_INVALID_CRUNTIME_PARAMETER (msvcrt.dll's does nothing). */
+void crt_ucrt_invalid_parameter(void);
 int crt_format(struct pf_sink *out, const void *fmt, int fmt_wide,
                WIN_VA_LIST ap);
 /* Writes n units of narrow text (bytes, UTF-8) or wide text into any sink,
@@ -244,7 +266,15 @@ struct sf_source {
     int (*get)(struct sf_source *); /* next unit or -1 */
     void (*unget)(struct sf_source *, int c);
     int consumed;
+    ULONGLONG opts;                 /* 0: msvcrt.dll; else SF_UCRT | ... */
 };
+/* scanf rules: ucrtbase's _CRT_INTERNAL_SCANF_* options word plus SF_UCRT
+ * (%hh is a char, %L/%ll a double/64 bits, %s in wscanf narrow unless
+ * legacy wide). */
+#define SF_SECURECRT 0x0001ull    /* %s %c %[ take a buffer size after */
+#define SF_LEGACY_WIDE 0x0002ull
+#define SF_LEGACY_MSVCRT 0x0004ull
+#define SF_UCRT (1ull << 32)
 int crt_scan(struct sf_source *in, const void *fmt, int fmt_wide,
              WIN_VA_LIST ap);
 

@@ -12,7 +12,12 @@
  *     width; "%5%" prints nothing (as Wine; "%%" prints "%").
  *   - Wide text going to narrow output goes through the locale (see
  *     locale.c): in "C", U+0000-U+00FF become single bytes, and a string
- *     holding any other character prints nothing, as under Wine. */
+ *     holding any other character prints nothing, as under Wine.
+ * The UCRT's rules (out->opts, PF_* in msvcrt.h; tests/programs/ucrt/
+ * printf.c): %hh is a char, %F a conversion, "inf"/"nan"/"-nan(ind)"
+ * with space padding only, two-digit exponents, %n refused unless
+ * _set_printf_count_output, and without the legacy-wide option %s/%c are
+ * narrow and %S/%C wide in both printf and wprintf. */
 #include <math.h>
 #include <string.h>
 
@@ -28,8 +33,10 @@
 
 struct spec {
     int flags, width, prec; /* prec -1: none */
-    int i64, i32, shrt, lng, wide, narrow;
+    int i64, i32, shrt, chr, lng, wide, narrow;
 };
+
+int crt_printf_count_output;
 
 int pf_put_narrow(struct pf_sink *out, const char *s, size_t n)
 {
@@ -268,31 +275,47 @@ static int emit_float(struct pf_sink *out, struct spec *sp, char conv, double v)
 {
     char small[400];
     char *buf = small;
-    int n = crt_fp_format(buf, sizeof small, v, conv, sp->prec, sp->flags);
+    int flags = sp->flags, zero_ok = 1;
+    ULONGLONG o = out->opts;
+    if (o & PF_UCRT) {
+        if (!(o & PF_THREE_DIGIT_EXP))
+            flags |= FPF_TWO_DIGIT_EXP;
+        if (!(o & PF_LEGACY_MSVCRT)) {
+            flags |= FPF_C99_SPECIAL;
+            zero_ok = isfinite(v); /* "%010f" of inf: "       inf" */
+        }
+        if (o & PF_STANDARD_ROUNDING)
+            flags |= FPF_STD_ROUNDING;
+    }
+    int n = crt_fp_format(buf, sizeof small, v, conv, sp->prec, flags);
     if (n < 0)
         return -1;
     if ((size_t)n >= sizeof small) {
         buf = msvcrt_malloc(n + 1);
         if (!buf)
             return -1;
-        crt_fp_format(buf, n + 1, v, conv, sp->prec, sp->flags);
+        crt_fp_format(buf, n + 1, v, conv, sp->prec, flags);
     }
     const char *prefix = signbit(v) ? "-" : (sp->flags & F_PLUS) ? "+"
                          : (sp->flags & F_SPACE) ? " " : "";
-    int r = emit_number(out, sp, prefix, buf, n, 1);
+    int r = emit_number(out, sp, prefix, buf, n, zero_ok);
     if (buf != small)
         msvcrt_free(buf);
     return r;
 }
 
 /* %s/%c take the format's own width, %S/%C the other one; h forces
- * narrow and l/w force wide. */
-static int arg_is_wide(int upper, int fmt_wide, const struct spec *sp)
+ * narrow and l/w force wide. The UCRT without its legacy-wide option
+ * follows ISO C: %s/%c narrow, %S/%C wide, whatever the format. */
+static int arg_is_wide(int upper, int fmt_wide, const struct spec *sp,
+                       ULONGLONG opts)
 {
     if (sp->narrow)
         return 0;
     if (sp->wide)
         return 1;
+    if ((opts & PF_UCRT) && !(opts & PF_LEGACY_WIDE))
+        return upper;
     return upper ? !fmt_wide : fmt_wide;
 }
 
@@ -305,6 +328,7 @@ static inline int fmt_at(const void *fmt, int wide, size_t i)
 int crt_format(struct pf_sink *out, const void *fmt, int fw, WIN_VA_LIST ap)
 {
     size_t i = 0;
+    int ucrt = (out->opts & PF_UCRT) != 0;
     for (;;) {
         /* literal run */
         size_t start = i;
@@ -367,6 +391,8 @@ int crt_format(struct pf_sink *out, const void *fmt, int fw, WIN_VA_LIST ap)
         /* size prefixes */
         for (;;) {
             if (c == 'h') {
+                if (ucrt && sp.shrt)
+                    sp.chr = 1; /* %hh */
                 sp.shrt = 1;
                 sp.narrow = 1;
                 sp.wide = 0;
@@ -381,7 +407,7 @@ int crt_format(struct pf_sink *out, const void *fmt, int fw, WIN_VA_LIST ap)
                 }
             } else if (c == 'w') {
                 sp.wide = 1;
-            } else if (c == 'L' || c == 'F' || c == 'N') {
+            } else if (c == 'L' || (c == 'F' && !ucrt) || c == 'N') {
                 /* long double is double; far/near mean nothing */
             } else if (c == 'z' || c == 'j' || c == 't') {
                 sp.i64 = 1;
@@ -413,7 +439,9 @@ int crt_format(struct pf_sink *out, const void *fmt, int fw, WIN_VA_LIST ap)
         case 'i': {
             LONGLONG v = sp.i64 ? __builtin_va_arg(ap, LONGLONG)
                                 : (LONGLONG)__builtin_va_arg(ap, int);
-            if (sp.shrt && !sp.i64)
+            if (sp.chr && !sp.i64)
+                v = (signed char)v;
+            else if (sp.shrt && !sp.i64)
                 v = (short)v;
             r = emit_int(out, &sp, 'd', v < 0 ? -(ULONGLONG)v : (ULONGLONG)v,
                          v < 0);
@@ -425,7 +453,9 @@ int crt_format(struct pf_sink *out, const void *fmt, int fw, WIN_VA_LIST ap)
         case 'X': {
             ULONGLONG v = sp.i64 ? __builtin_va_arg(ap, ULONGLONG)
                                  : (ULONGLONG)__builtin_va_arg(ap, unsigned);
-            if (sp.shrt && !sp.i64)
+            if (sp.chr && !sp.i64)
+                v = (unsigned char)v;
+            else if (sp.shrt && !sp.i64)
                 v = (unsigned short)v;
             r = emit_int(out, &sp, c, v, 0);
             break;
@@ -438,13 +468,13 @@ int crt_format(struct pf_sink *out, const void *fmt, int fw, WIN_VA_LIST ap)
             r = emit_int(out, &sp, 'p', v, 0);
             break;
         }
-        case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A':
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
             r = emit_float(out, &sp, c, __builtin_va_arg(ap, double));
             break;
         case 'c':
         case 'C': {
             int v = __builtin_va_arg(ap, int);
-            int wide = arg_is_wide(c == 'C', fw, &sp);
+            int wide = arg_is_wide(c == 'C', fw, &sp, out->opts);
             if (sp.prec == 0) { /* Wine prints nothing for %.0c */
                 r = pad_left(out, &sp, 0) || pad_right(out, &sp, 0);
                 break;
@@ -471,7 +501,7 @@ int crt_format(struct pf_sink *out, const void *fmt, int fw, WIN_VA_LIST ap)
         case 's':
         case 'S': {
             void *p = __builtin_va_arg(ap, void *);
-            int wide = arg_is_wide(c == 'S', fw, &sp);
+            int wide = arg_is_wide(c == 'S', fw, &sp, out->opts);
             if (!p)
                 r = emit_narrow_str(out, &sp, "(null)", sp.prec);
             else if (wide)
@@ -481,11 +511,19 @@ int crt_format(struct pf_sink *out, const void *fmt, int fw, WIN_VA_LIST ap)
             break;
         }
         case 'n': {
+            if (ucrt && !crt_printf_count_output) {
+                /* the UCRT refuses %n by default: the invalid-parameter
+                 * handler runs and the call fails, its output so far kept */
+                crt_ucrt_invalid_parameter();
+                return -1;
+            }
             void *p = __builtin_va_arg(ap, void *);
             if (!p)
                 break;
             if (sp.i64)
                 *(LONGLONG *)p = out->count;
+            else if (sp.chr)
+                *(signed char *)p = (signed char)out->count;
             else if (sp.shrt)
                 *(short *)p = (short)out->count;
             else

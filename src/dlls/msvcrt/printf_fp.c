@@ -4,11 +4,15 @@
  * and infinities and NaNs spelled as digits ("1.#INF", "1.#QNAN",
  * "-1.#IND", "1.#SNAN") that then go through the same precision and
  * rounding as numbers, which gives msvcrt's "1.#J" for %.2f of infinity.
- * glibc supplies the exact decimal digits; the rounding is done here. */
+ * glibc supplies the exact decimal digits; the rounding is done here.
+ * The UCRT's variations come in as FPF_* flags (msvcrt.h): two-digit
+ * exponents, C99 spellings ("inf", "nan", "nan(ind)", "nan(snan)") that
+ * ignore the precision, and ties to even (glibc's own rounding). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "msvcrt.h"
@@ -55,9 +59,10 @@ struct digits {
 
 /* |v| with `frac` decimals (fixed) or frac+1 significant digits (sci),
  * rounded half away from zero. */
-static int get_digits(double v, int sci, int frac, struct digits *out)
+static int get_digits(double v, int sci, int frac, struct digits *out,
+                      int std_rounding)
 {
-    int extra = 20;
+    int extra = std_rounding ? 0 : 20;
     for (int pass = 0; pass < 2; pass++) {
         int prec = frac + extra;
         int need = snprintf(NULL, 0, sci ? "%.*e" : "%.*f", prec, fabs(v));
@@ -84,7 +89,7 @@ static int get_digits(double v, int sci, int frac, struct digits *out)
             exp10 = atoi(p + 1);
         free(s);
         int keep = (sci ? 2 + frac : intlen + frac);
-        if (pass == 0 && ambiguous(d, len, keep)) {
+        if (pass == 0 && !std_rounding && ambiguous(d, len, keep)) {
             free(d);
             extra = 1100;
             continue;
@@ -147,6 +152,8 @@ static int special_fixed(const char *sp, int frac, struct digits *out,
     return 0;
 }
 
+static int exp_digits = 3;
+
 static char *put_exp(char *p, int e, char ch)
 {
     *p++ = ch;
@@ -158,7 +165,7 @@ static char *put_exp(char *p, int e, char ch)
     do
         tmp[n++] = '0' + e % 10;
     while (e /= 10);
-    while (n < 3)
+    while (n < exp_digits)
         tmp[n++] = '0';
     while (n)
         *p++ = tmp[--n];
@@ -258,6 +265,21 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
     struct digits dg = {0};
     char *out = NULL, *p;
     int n;
+    int stdr = (flags & FPF_STD_ROUNDING) != 0;
+
+    if (sp && (flags & FPF_C99_SPECIAL)) {
+        const char *word = sp[2] == 'I' && sp[3] == 'N' ? "inf"
+                         : sp[2] == 'I' ? "nan(ind)"
+                         : sp[2] == 'S' ? "nan(snan)" : "nan";
+        n = strlen(word);
+        if ((size_t)n < size)
+            for (int i = 0; i <= n; i++)
+                buf[i] = upper || conv == 'F' ? (char)toupper((unsigned char)word[i])
+                                              : word[i];
+        return n;
+    }
+    /* a per-call setting; formatting never nests */
+    exp_digits = (flags & FPF_TWO_DIGIT_EXP) ? 2 : 3;
 
     if (conv == 'a' || conv == 'A') {
         if (!sp)
@@ -272,7 +294,7 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
     case 'f':
     case 'F':
         if (sp ? special_fixed(sp, prec, &dg, !(flags & F_LEFT))
-               : get_digits(v, 0, prec, &dg))
+               : get_digits(v, 0, prec, &dg, stdr))
             return -1;
         out = malloc(dg.intlen + prec + 8);
         if (!out)
@@ -282,7 +304,7 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
     case 'e':
     case 'E':
         if (sp ? special_fixed(sp, prec, &dg, !(flags & F_LEFT))
-               : get_digits(v, 1, prec, &dg))
+               : get_digits(v, 1, prec, &dg, stdr))
             return -1;
         if (sp)
             dg.intlen = 0;
@@ -307,14 +329,14 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
         } else if (v == 0) {
             x = 0;
         } else {
-            if (get_digits(v, 1, P - 1, &dg))
+            if (get_digits(v, 1, P - 1, &dg, stdr))
                 return -1;
             x = dg.intlen;
             free(dg.d);
             dg.d = NULL;
         }
         if (x < -4 || x >= P) {
-            if (get_digits(v, 1, P - 1, &dg))
+            if (get_digits(v, 1, P - 1, &dg, stdr))
                 return -1;
             out = malloc(P + 16);
             if (!out)
@@ -329,7 +351,7 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
         } else {
             int frac = P - 1 - x;
             if (sp ? special_fixed(sp, frac, &dg, 1)
-                   : get_digits(v, 0, frac, &dg))
+                   : get_digits(v, 0, frac, &dg, stdr))
                 return -1;
             out = malloc(dg.intlen + frac + 8);
             if (!out)
