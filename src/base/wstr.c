@@ -202,6 +202,13 @@ size_t utf8_to_wstr(const char *s, ssize_t len, WCHAR *out, size_t outsize)
     size_t n = nul ? strlen(s) : (size_t)len, need = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        if (u[i] < 0x80) { /* ASCII runs, the common case, without decoding */
+            if (out && need < outsize)
+                out[need] = u[i];
+            need++;
+            i++;
+            continue;
+        }
         uint32_t cp;
         i += utf8_decode(u + i, n - i, &cp);
         if (cp >= 0x10000) {

@@ -203,34 +203,32 @@ static void env_add(struct env_builder *b, char *entry)
     b->entries[b->n++] = entry;
 }
 
-static int env_has(const struct env_builder *b, const char *name)
-{
-    size_t nl = strlen(name);
-    for (size_t i = 0; i < b->n; i++)
-        if (!strncasecmp(b->entries[i], name, nl) && b->entries[i][nl] == '=')
-            return 1;
-    return 0;
-}
-
-static void setenv_default(struct env_builder *b, const char *name, const char *value)
-{
-    if (env_has(b, name))
-        return;
-    char *e;
-    if (asprintf(&e, "%s=%s", name, value) >= 0)
-        env_add(b, e);
-}
-
 /* Windows keeps the block sorted by name, case-insensitively. */
 static int env_cmp(const void *x, const void *y)
 {
     const char *a = *(char *const *)x, *c = *(char *const *)y;
     for (;; a++, c++) {
-        int ca = *a == '=' ? 0 : toupper((unsigned char)*a);
-        int cc = *c == '=' ? 0 : toupper((unsigned char)*c);
+        int ca = *a == '=' ? 0 : (unsigned char)*a, cc = *c == '=' ? 0 : (unsigned char)*c;
+        ca -= ca >= 'a' && ca <= 'z' ? 32 : 0;
+        cc -= cc >= 'a' && cc <= 'z' ? 32 : 0;
         if (ca != cc || !ca)
             return ca - cc;
     }
+}
+
+/* Defaults are looked up in the sorted Linux entries (the first `sorted`
+ * of them) and appended when missing. */
+static void setenv_default(struct env_builder *b, size_t sorted, const char *name,
+                           const char *value)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s=", name);
+    const char *k = key;
+    if (bsearch(&k, b->entries, sorted, sizeof *b->entries, env_cmp))
+        return;
+    char *e;
+    if (asprintf(&e, "%s=%s", name, value) >= 0)
+        env_add(b, e);
 }
 
 static char *unix_list_to_dos(const char *list)
@@ -276,12 +274,14 @@ static void env_init(void)
             env_add(&b, strdup(*e));
         }
     }
+    qsort(b.entries, b.n, sizeof *b.entries, env_cmp);
+    size_t sorted = b.n;
     const char *tmp = getenv("TMPDIR");
     WCHAR *wtmp = path_unix_to_dos(tmp && *tmp == '/' ? tmp : "/tmp");
     char *dtmp = wstr_to_utf8_alloc(wtmp);
     free(wtmp);
-    setenv_default(&b, "TEMP", dtmp);
-    setenv_default(&b, "TMP", dtmp);
+    setenv_default(&b, sorted, "TEMP", dtmp);
+    setenv_default(&b, sorted, "TMP", dtmp);
     free(dtmp);
     const char *user = getenv("USER");
     if (!user || !*user)
@@ -296,46 +296,47 @@ static void env_init(void)
             break;
         }
     }
-    setenv_default(&b, "ALLUSERSPROFILE", "C:\\ProgramData");
+    setenv_default(&b, sorted, "ALLUSERSPROFILE", "C:\\ProgramData");
     snprintf(buf, sizeof buf, "C:\\users\\%s\\AppData\\Roaming", user);
-    setenv_default(&b, "APPDATA", buf);
-    setenv_default(&b, "CommonProgramFiles", "C:\\Program Files\\Common Files");
-    setenv_default(&b, "COMPUTERNAME", host);
-    setenv_default(&b, "ComSpec", "C:\\windows\\system32\\cmd.exe");
-    setenv_default(&b, "HOMEDRIVE", "C:");
+    setenv_default(&b, sorted, "APPDATA", buf);
+    setenv_default(&b, sorted, "CommonProgramFiles", "C:\\Program Files\\Common Files");
+    setenv_default(&b, sorted, "COMPUTERNAME", host);
+    setenv_default(&b, sorted, "ComSpec", "C:\\windows\\system32\\cmd.exe");
+    setenv_default(&b, sorted, "HOMEDRIVE", "C:");
     snprintf(buf, sizeof buf, "\\users\\%s", user);
-    setenv_default(&b, "HOMEPATH", buf);
+    setenv_default(&b, sorted, "HOMEPATH", buf);
     snprintf(buf, sizeof buf, "C:\\users\\%s\\AppData\\Local", user);
-    setenv_default(&b, "LOCALAPPDATA", buf);
+    setenv_default(&b, sorted, "LOCALAPPDATA", buf);
     snprintf(buf, sizeof buf, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
-    setenv_default(&b, "NUMBER_OF_PROCESSORS", buf);
-    setenv_default(&b, "OS", "Windows_NT");
-    setenv_default(&b, "PATH", "C:\\windows\\system32;C:\\windows");
-    setenv_default(&b, "PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.JS");
-    setenv_default(&b, "PROCESSOR_ARCHITECTURE", "AMD64");
-    setenv_default(&b, "ProgramData", "C:\\ProgramData");
-    setenv_default(&b, "ProgramFiles", "C:\\Program Files");
-    setenv_default(&b, "ProgramW6432", "C:\\Program Files");
-    setenv_default(&b, "PUBLIC", "C:\\users\\Public");
-    setenv_default(&b, "SystemDrive", "C:");
-    setenv_default(&b, "SystemRoot", "C:\\windows");
-    setenv_default(&b, "USERNAME", user);
+    setenv_default(&b, sorted, "NUMBER_OF_PROCESSORS", buf);
+    setenv_default(&b, sorted, "OS", "Windows_NT");
+    setenv_default(&b, sorted, "PATH", "C:\\windows\\system32;C:\\windows");
+    setenv_default(&b, sorted, "PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.JS");
+    setenv_default(&b, sorted, "PROCESSOR_ARCHITECTURE", "AMD64");
+    setenv_default(&b, sorted, "ProgramData", "C:\\ProgramData");
+    setenv_default(&b, sorted, "ProgramFiles", "C:\\Program Files");
+    setenv_default(&b, sorted, "ProgramW6432", "C:\\Program Files");
+    setenv_default(&b, sorted, "PUBLIC", "C:\\users\\Public");
+    setenv_default(&b, sorted, "SystemDrive", "C:");
+    setenv_default(&b, sorted, "SystemRoot", "C:\\windows");
+    setenv_default(&b, sorted, "USERNAME", user);
     snprintf(buf, sizeof buf, "C:\\users\\%s", user);
-    setenv_default(&b, "USERPROFILE", buf);
-    setenv_default(&b, "windir", "C:\\windows");
+    setenv_default(&b, sorted, "USERPROFILE", buf);
+    setenv_default(&b, sorted, "windir", "C:\\windows");
 
     qsort(b.entries, b.n, sizeof *b.entries, env_cmp);
-    size_t units = 1;
+    size_t bytes = 1;
     for (size_t i = 0; i < b.n; i++)
-        units += utf8_to_wstr(b.entries[i], -1, NULL, 0);
-    env_block = malloc(units * sizeof(WCHAR));
+        bytes += strlen(b.entries[i]) + 1;
+    /* UTF-16 never needs more units than UTF-8 has bytes */
+    env_block = malloc(bytes * sizeof(WCHAR));
     WCHAR *w = env_block;
     for (size_t i = 0; i < b.n; i++) {
-        w += utf8_to_wstr(b.entries[i], -1, w, units - (w - env_block));
+        w += utf8_to_wstr(b.entries[i], -1, w, bytes - (w - env_block));
         free(b.entries[i]);
     }
-    *w = 0;
-    env_len = units;
+    *w++ = 0;
+    env_len = w - env_block;
     free(b.entries);
 }
 

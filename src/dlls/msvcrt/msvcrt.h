@@ -253,6 +253,13 @@ extern int crt_printf_count_output;
 void crt_ucrt_invalid_parameter(void);
 int crt_format(struct pf_sink *out, const void *fmt, int fmt_wide,
                WIN_VA_LIST ap);
+/* printf_api.c: the sinks with explicit rules, for ucrtbase */
+int crt_vfprintf_opts(MSVCRT_FILE *f, const void *fmt, int wide,
+                      ULONGLONG opts, WIN_VA_LIST ap);
+int crt_vsprintf_ucrt(void *buf, size_t size, const void *fmt, int wide,
+                      ULONGLONG opts, WIN_VA_LIST ap);
+int crt_vsprintf_s_ucrt(void *buf, size_t size, size_t count, const void *fmt,
+                        int wide, ULONGLONG opts, WIN_VA_LIST ap);
 /* Writes n units of narrow text (bytes, UTF-8) or wide text into any sink,
  * converting as needed. */
 int pf_put_narrow(struct pf_sink *out, const char *s, size_t n);
@@ -277,6 +284,10 @@ struct sf_source {
 #define SF_UCRT (1ull << 32)
 int crt_scan(struct sf_source *in, const void *fmt, int fmt_wide,
              WIN_VA_LIST ap);
+int crt_scan_string_opts(const void *s, size_t len, int wide, const void *fmt,
+                         ULONGLONG opts, WIN_VA_LIST ap);
+int crt_scan_file_opts(MSVCRT_FILE *f, const void *fmt, int wide,
+                       ULONGLONG opts, WIN_VA_LIST ap);
 
 /* Character set: decant's ANSI code page, normally UTF-8 (locale.c). */
 extern UINT crt_acp;

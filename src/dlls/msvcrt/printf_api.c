@@ -22,20 +22,28 @@ static int file_put(struct pf_sink *s, const void *units, size_t n)
     return crt_fwrite_nolock(units, n, fs->f) == (int)n ? 0 : -1;
 }
 
-static int file_vprintf(MSVCRT_FILE *f, const void *fmt, int wide,
-                        WIN_VA_LIST ap)
+int crt_vfprintf_opts(MSVCRT_FILE *f, const void *fmt, int wide,
+                      ULONGLONG opts, WIN_VA_LIST ap)
 {
     if (!f || !fmt) {
+        if (opts & PF_UCRT)
+            crt_ucrt_invalid_parameter();
         crt_set_errno(M_EINVAL);
         return -1;
     }
-    struct file_sink s = {{wide, file_put, 0}, f};
+    struct file_sink s = {{wide, file_put, 0, opts}, f};
     crt_lock_file(f);
     int had = crt_stbuf(f);
     int r = crt_format(&s.base, fmt, wide, ap);
     crt_ftbuf(had, f);
     crt_unlock_file(f);
     return r ? -1 : (int)s.base.count;
+}
+
+static int file_vprintf(MSVCRT_FILE *f, const void *fmt, int wide,
+                        WIN_VA_LIST ap)
+{
+    return crt_vfprintf_opts(f, fmt, wide, 0, ap);
 }
 
 /* A buffer of `size` units; output past it is counted, not stored. */
@@ -95,18 +103,24 @@ static int buf_c99(void *buf, size_t size, const void *fmt, int wide,
 
 /* The _s forms: the output must fit with its terminator; otherwise the
  * buffer becomes "" and errno ERANGE (count == _TRUNCATE truncates). */
-static int buf_secure(void *buf, size_t size, size_t count, const void *fmt,
-                      int wide, WIN_VA_LIST ap)
+static int buf_secure_opts(void *buf, size_t size, size_t count,
+                           const void *fmt, int wide, ULONGLONG opts,
+                           WIN_VA_LIST ap)
 {
     if (!buf || !size || !fmt) {
+        if (opts & PF_UCRT)
+            crt_ucrt_invalid_parameter();
         crt_set_errno(M_EINVAL);
         return -1;
     }
     size_t limit = size - 1;
     if (count != (size_t)-1 && count < limit)
         limit = count;
-    struct buf_sink b = {{wide, buf_put, 0}, buf, limit, 0};
-    crt_format(&b.base, fmt, wide, ap);
+    struct buf_sink b = {{wide, buf_put, 0, opts}, buf, limit, 0};
+    if (crt_format(&b.base, fmt, wide, ap)) {
+        terminate(&b, 0);
+        return -1;
+    }
     if (b.base.count <= limit) {
         terminate(&b, b.used);
         return (int)b.base.count;
@@ -117,7 +131,57 @@ static int buf_secure(void *buf, size_t size, size_t count, const void *fmt,
     }
     terminate(&b, 0);
     crt_set_errno(M_ERANGE);
+    if (opts & PF_UCRT)
+        crt_ucrt_invalid_parameter(); /* "buffer too small" */
     return -1;
+}
+
+static int buf_secure(void *buf, size_t size, size_t count, const void *fmt,
+                      int wide, WIN_VA_LIST ap)
+{
+    return buf_secure_opts(buf, size, count, fmt, wide, 0, ap);
+}
+
+/* __stdio_common_vsprintf and __stdio_common_vswprintf (ucrtbase): one
+ * entry point for every buffer variant, told apart by the options (under
+ * Wine: tests/programs/ucrt/printf_buffers.c). A NULL buffer of size 0
+ * counts; otherwise, when the output does not fit,
+ *   LEGACY_VSPRINTF_NULL_TERMINATION: _vsnprintf's -1, unterminated;
+ *   STANDARD_SNPRINTF_BEHAVIOR: truncated, terminated, full length;
+ *   neither: truncated, terminated, -2 (-1 when size is 0). */
+int crt_vsprintf_ucrt(void *buf, size_t size, const void *fmt, int wide,
+                      ULONGLONG opts, WIN_VA_LIST ap)
+{
+    opts |= PF_UCRT;
+    if (!fmt || (!buf && size)) {
+        crt_ucrt_invalid_parameter();
+        crt_set_errno(M_EINVAL);
+        return -1;
+    }
+    struct buf_sink b = {{wide, buf_put, 0, opts}, buf, size, 0};
+    if (crt_format(&b.base, fmt, wide, ap))
+        return -1;
+    size_t n = b.base.count;
+    if (!buf)
+        return (int)n;
+    if (n < size) {
+        terminate(&b, n);
+        return (int)n;
+    }
+    if (opts & PF_LEGACY_VSPRINTF_NULL)
+        return n == size ? (int)n : -1;
+    if (size)
+        terminate(&b, size - 1);
+    if (opts & PF_STANDARD_SNPRINTF)
+        return (int)n;
+    return size ? -2 : -1;
+}
+
+/* __stdio_common_vsprintf_s / __stdio_common_vsnprintf_s (ucrtbase) */
+int crt_vsprintf_s_ucrt(void *buf, size_t size, size_t count, const void *fmt,
+                        int wide, ULONGLONG opts, WIN_VA_LIST ap)
+{
+    return buf_secure_opts(buf, size, count, fmt, wide, opts | PF_UCRT, ap);
 }
 
 #define NARROW 0

@@ -152,9 +152,7 @@ static int special_fixed(const char *sp, int frac, struct digits *out,
     return 0;
 }
 
-static int exp_digits = 3;
-
-static char *put_exp(char *p, int e, char ch)
+static char *put_exp(char *p, int e, char ch, int exp_digits)
 {
     *p++ = ch;
     *p++ = e < 0 ? '-' : '+';
@@ -268,9 +266,9 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
     int stdr = (flags & FPF_STD_ROUNDING) != 0;
 
     if (sp && (flags & FPF_C99_SPECIAL)) {
-        const char *word = sp[2] == 'I' && sp[3] == 'N' ? "inf"
-                         : sp[2] == 'I' ? "nan(ind)"
-                         : sp[2] == 'S' ? "nan(snan)" : "nan";
+        const char *word = !strcmp(sp, "1#INF") ? "inf"
+                         : !strcmp(sp, "1#IND") ? "nan(ind)"
+                         : !strcmp(sp, "1#SNAN") ? "nan(snan)" : "nan";
         n = strlen(word);
         if ((size_t)n < size)
             for (int i = 0; i <= n; i++)
@@ -278,8 +276,7 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
                                               : word[i];
         return n;
     }
-    /* a per-call setting; formatting never nests */
-    exp_digits = (flags & FPF_TWO_DIGIT_EXP) ? 2 : 3;
+    int exp_digits = (flags & FPF_TWO_DIGIT_EXP) ? 2 : 3;
 
     if (conv == 'a' || conv == 'A') {
         if (!sp)
@@ -319,7 +316,7 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
             *p++ = '.';
         memcpy(p, dg.d + 1, dg.len - 1);
         p += dg.len - 1;
-        p = put_exp(p, dg.intlen, upper ? 'E' : 'e');
+        p = put_exp(p, dg.intlen, upper ? 'E' : 'e', exp_digits);
         break;
     default: { /* g, G */
         int P = prec ? prec : 1;
@@ -347,7 +344,7 @@ int crt_fp_format(char *buf, size_t size, double v, char conv, int prec,
                 *p++ = '.';
             memcpy(p, dg.d + 1, dg.len - 1);
             p += dg.len - 1;
-            p = put_exp(p, dg.intlen, upper ? 'E' : 'e');
+            p = put_exp(p, dg.intlen, upper ? 'E' : 'e', exp_digits);
         } else {
             int frac = P - 1 - x;
             if (sp ? special_fixed(sp, frac, &dg, 1)

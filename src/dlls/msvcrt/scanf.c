@@ -88,6 +88,7 @@ static void store_unit(void **dst, int dst_wide, int c, int in_wide)
 
 int crt_scan(struct sf_source *in, const void *fmt, int fw, WIN_VA_LIST ap)
 {
+    int ucrt = (in->opts & SF_UCRT) != 0;
     int assigned = 0, converted_any = 0;
     size_t i = 0;
     int c;
@@ -118,7 +119,7 @@ int crt_scan(struct sf_source *in, const void *fmt, int fw, WIN_VA_LIST ap)
             continue;
         }
         i++;
-        int suppress = 0, width = 0, i64 = 0, shrt = 0, lng = 0, wide = 0, narrow = 0;
+        int suppress = 0, width = 0, i64 = 0, shrt = 0, chr = 0, lng = 0, wide = 0, narrow = 0;
         if (fmt_at(fmt, fw, i) == '*') {
             suppress = 1;
             i++;
@@ -129,13 +130,14 @@ int crt_scan(struct sf_source *in, const void *fmt, int fw, WIN_VA_LIST ap)
         }
         for (;; i++) {
             f = fmt_at(fmt, fw, i);
-            if (f == 'h') { shrt = 1; narrow = 1; wide = 0; }
+            if (f == 'h') { chr = ucrt && shrt; shrt = 1; narrow = 1; wide = 0; }
             else if (f == 'l') {
                 if (fmt_at(fmt, fw, i + 1) == 'l') { i64 = 1; i++; }
                 else { lng = 1; wide = 1; narrow = 0; }
             }
             else if (f == 'w') wide = 1;
-            else if (f == 'L' || f == 'F' || f == 'N') ;
+            else if (f == 'L') lng |= ucrt; /* UCRT: long double is double */
+            else if (f == 'F' || f == 'N') ;
             else if (f == 'z' || f == 'j' || f == 't') i64 = 1;
             else if (f == 'I') {
                 if (fmt_at(fmt, fw, i + 1) == '6' && fmt_at(fmt, fw, i + 2) == '4') { i64 = 1; i += 2; }
@@ -210,6 +212,7 @@ int crt_scan(struct sf_source *in, const void *fmt, int fw, WIN_VA_LIST ap)
             if (!suppress) {
                 void *p = __builtin_va_arg(ap, void *);
                 if (i64) *(ULONGLONG *)p = v;
+                else if (chr) *(unsigned char *)p = (unsigned char)v;
                 else if (shrt) *(unsigned short *)p = (unsigned short)v;
                 else *(unsigned *)p = (unsigned)v;
                 assigned++;
@@ -275,7 +278,9 @@ int crt_scan(struct sf_source *in, const void *fmt, int fw, WIN_VA_LIST ap)
         }
         case 's': case 'S': case 'c': case 'C': case '[': {
             int upper = conv == 'S' || conv == 'C';
-            int dst_wide = narrow ? 0 : wide ? 1 : upper ? !fw : fw;
+            int dst_wide = narrow ? 0 : wide ? 1
+                           : ucrt && !(in->opts & SF_LEGACY_WIDE) ? upper
+                           : upper ? !fw : fw;
             size_t set_start = 0, set_end = 0;
             int negate = 0;
             if (conv == '[') {
@@ -297,6 +302,10 @@ int crt_scan(struct sf_source *in, const void *fmt, int fw, WIN_VA_LIST ap)
                 width = is_char ? 1 : -1;
             void *dst = suppress ? NULL : __builtin_va_arg(ap, void *);
             void *start = dst;
+            /* the _s forms pass each buffer's size (in units) after it */
+            size_t room = (size_t)-1;
+            if (dst && (in->opts & SF_SECURECRT))
+                room = __builtin_va_arg(ap, unsigned);
             int n = 0;
             while (width) {
                 c = sf_get(in);
@@ -308,6 +317,16 @@ int crt_scan(struct sf_source *in, const void *fmt, int fw, WIN_VA_LIST ap)
                 if (!ok) {
                     sf_unget(in, c);
                     break;
+                }
+                if (dst && (size_t)n + !is_char >= room) {
+                    /* too small: an empty string, and scanning stops */
+                    if (room) {
+                        if (dst_wide)
+                            *(WCHAR *)start = 0;
+                        else
+                            *(char *)start = 0;
+                    }
+                    return assigned;
                 }
                 if (dst)
                     store_unit(&dst, dst_wide, c, in->wide);
@@ -382,28 +401,44 @@ static void file_unget(struct sf_source *src, int c)
         crt_ungetc_nolock((unsigned char)mb[i], f);
 }
 
-static int scan_string(const void *s, size_t len, int wide, const void *fmt,
-                       WIN_VA_LIST ap)
+int crt_scan_string_opts(const void *s, size_t len, int wide, const void *fmt,
+                         ULONGLONG opts, WIN_VA_LIST ap)
 {
     if (!s || !fmt) {
+        if (opts & SF_UCRT)
+            crt_ucrt_invalid_parameter();
         crt_set_errno(M_EINVAL);
         return -1;
     }
-    struct str_source src = {{wide, str_get, str_unget, 0}, s, 0, len};
+    struct str_source src = {{wide, str_get, str_unget, 0, opts}, s, 0, len};
     return crt_scan(&src.base, fmt, wide, ap);
 }
 
-static int scan_file(MSVCRT_FILE *f, const void *fmt, int wide, WIN_VA_LIST ap)
+static int scan_string(const void *s, size_t len, int wide, const void *fmt,
+                       WIN_VA_LIST ap)
+{
+    return crt_scan_string_opts(s, len, wide, fmt, 0, ap);
+}
+
+int crt_scan_file_opts(MSVCRT_FILE *f, const void *fmt, int wide,
+                       ULONGLONG opts, WIN_VA_LIST ap)
 {
     if (!f || !fmt) {
+        if (opts & SF_UCRT)
+            crt_ucrt_invalid_parameter();
         crt_set_errno(M_EINVAL);
         return -1;
     }
-    struct file_source src = {{wide, file_get, file_unget, 0}, f};
+    struct file_source src = {{wide, file_get, file_unget, 0, opts}, f};
     crt_lock_file(f);
     int r = crt_scan(&src.base, fmt, wide, ap);
     crt_unlock_file(f);
     return r;
+}
+
+static int scan_file(MSVCRT_FILE *f, const void *fmt, int wide, WIN_VA_LIST ap)
+{
+    return crt_scan_file_opts(f, fmt, wide, 0, ap);
 }
 
 #define VA(last, call)                                                      \
