@@ -9,6 +9,7 @@ have gcc || need="$need gcc"
 have make || need="$need make"
 have x86_64-w64-mingw32-gcc || need="$need gcc-mingw-w64-x86-64"
 have nasm || need="$need nasm"          # hand-made PE files in tests/pe
+[ -f /usr/include/sqlite3.h ] || need="$need libsqlite3-dev" # the registry
 [ -z "$need" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$need"
 if [ "$(id -u)" = 0 ]; then

@@ -29,7 +29,7 @@ struct heap {
 };
 
 static struct heap process_heap_storage = {
-    HEAP_MAGIC, 0, 1, PTHREAD_MUTEX_INITIALIZER, {0}, NULL};
+    .magic = HEAP_MAGIC, .is_process = 1, .lock = PTHREAD_MUTEX_INITIALIZER};
 static struct heap *heaps = &process_heap_storage;
 static pthread_mutex_t heaps_lock = PTHREAD_MUTEX_INITIALIZER;
 

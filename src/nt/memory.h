@@ -16,6 +16,8 @@ void mem_set_image_prot(void *base, size_t size, int unix_prot);
 /* A region decant mapped itself (stacks): recorded as MEM_PRIVATE. */
 void mem_register_private(void *base, size_t size, DWORD win_prot);
 void mem_unregister(void *base);
+void mem_register_mapped(void *base, size_t size, DWORD win_prot);
+size_t mem_region_size(const void *base);
 
 NTSTATUS mem_allocate(void **addr, SIZE_T *size, DWORD type, DWORD prot);
 NTSTATUS mem_free(void **addr, SIZE_T *size, DWORD type);

@@ -16,6 +16,8 @@ enum object_type {
     OBJ_FIND,
     OBJ_MAPPING,
     OBJ_TIMER,
+    OBJ_TOKEN,
+    OBJ_KEY,
 };
 
 struct thread;

@@ -159,6 +159,24 @@ void mem_register_private(void *base, size_t size, DWORD win_prot)
     pthread_mutex_unlock(&lock);
 }
 
+void mem_register_mapped(void *base, size_t size, DWORD win_prot)
+{
+    pthread_mutex_lock(&lock);
+    struct region *r = add_region(base, size, MEM_MAPPED, win_prot);
+    if (r)
+        set_pages(r, base, size, PG_COMMITTED | prot_index(win_prot));
+    pthread_mutex_unlock(&lock);
+}
+
+size_t mem_region_size(const void *base)
+{
+    pthread_mutex_lock(&lock);
+    long i = find(base, NULL);
+    size_t n = i >= 0 ? regions[i].size : 0;
+    pthread_mutex_unlock(&lock);
+    return n;
+}
+
 void mem_unregister(void *base)
 {
     pthread_mutex_lock(&lock);

@@ -105,3 +105,20 @@ BOOL WINAPI IsCharAlphaA(CHAR c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
 /* IsCharAlphaNumericA (user32) */
 BOOL WINAPI IsCharAlphaNumericA(CHAR c) { return IsCharAlphaA(c) || (c >= '0' && c <= '9'); }
+
+/* CharPrevExA (user32): UTF-8 steps back over a whole sequence. */
+LPSTR WINAPI CharPrevExA(WORD cp, LPCSTR start, LPCSTR s, DWORD flags)
+{
+    if (s <= start)
+        return (LPSTR)start;
+    s--;
+    while (s > start && (*s & 0xc0) == 0x80)
+        s--;
+    return (LPSTR)s;
+}
+
+/* CharPrevA (user32) */
+LPSTR WINAPI CharPrevA(LPCSTR start, LPCSTR s) { return CharPrevExA(0, start, s, 0); }
+
+/* CharNextExA (user32) */
+LPSTR WINAPI CharNextExA(WORD cp, LPCSTR s, DWORD flags) { return CharNextA(s); }
