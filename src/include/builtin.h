@@ -14,6 +14,9 @@ struct builtin_export {
     const char *forward; /* "ntdll.RtlAllocateHeap" or NULL */
     int is_data;         /* exported variable: no thunk */
     WORD ordinal;        /* Windows' ordinal when programs import by it; 0 = any */
+    int is_code;         /* addr points at 16 bytes of x86 code that *are* the
+                          * export, placed in the image (e.g. DebugBreak's
+                          * int3 must fault in a DLL, not in decant) */
 };
 
 struct builtin_dll {

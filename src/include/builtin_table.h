@@ -12,6 +12,7 @@
  *   FORWARD(Name, "dll.Func") a forwarder
  *   EXPORT_ORD(Name, c_name, N) Name at Windows' ordinal N (programs import
  *                             some system DLLs, e.g. oleaut32, by ordinal)
+ *   CODE(Name, bytes)         16 bytes of machine code copied into the image
  * DLL_EXPORTS2 may name a second list (also sorted) merged into the DLL.
  * This file sees no real declarations: it only takes addresses, so the
  * generic `void f(void)` declarations below cannot conflict. */
@@ -21,6 +22,7 @@
 #define EXPORT_AS(n, c) extern void c(void);
 #define EXPORT_ORD(n, c, o) extern void c(void);
 #define DATA(n, c) extern char c[];
+#define CODE(n, c) extern const unsigned char c[16];
 #define FORWARD(n, target)
 #include DLL_EXPORTS
 #ifdef DLL_EXPORTS2
@@ -30,12 +32,14 @@
 #undef EXPORT_AS
 #undef EXPORT_ORD
 #undef DATA
+#undef CODE
 #undef FORWARD
 
 #define EXPORT(n) {#n, (void *)n, NULL, 0, 0},
 #define EXPORT_AS(n, c) {#n, (void *)c, NULL, 0, 0},
 #define EXPORT_ORD(n, c, o) {#n, (void *)c, NULL, 0, o},
 #define DATA(n, c) {#n, (void *)c, NULL, 1, 0},
+#define CODE(n, c) {#n, (void *)c, NULL, 0, 0, 1},
 #define FORWARD(n, target) {#n, NULL, target, 0, 0},
 static const struct builtin_export dll_exports[] = {
 #include DLL_EXPORTS
@@ -52,6 +56,7 @@ static const struct builtin_export dll_exports2[] = {
 #undef EXPORT_AS
 #undef EXPORT_ORD
 #undef DATA
+#undef CODE
 #undef FORWARD
 
 #ifdef DLL_ATTACH

@@ -181,6 +181,10 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
             str += strlen(str) + 1;
         } else if (e->is_data) {
             funcs[slot] = (DWORD)((uintptr_t)e->addr - (uintptr_t)base);
+        } else if (e->is_code) {
+            memcpy(thunk, e->addr, 16);
+            funcs[slot] = RVA(thunk);
+            thunk += 16;
         } else {
             static const uint8_t jmp[8] = {0xff, 0x25, 0x02, 0x00, 0x00, 0x00, 0xcc, 0xcc};
             uint64_t target = (uintptr_t)e->addr;

@@ -75,7 +75,7 @@ __asm__(".text\n"
         "    mov 0xf8(%rdi), %rax\n"
         "    mov %rax, 16(%rsi)\n"       /* rip */
         "    mov 0x44(%rdi), %eax\n"
-        "    and $0xcd5, %eax\n"         /* arithmetic flags and DF only */
+        "    and $0xdd5, %eax\n"         /* arithmetic flags, TF and DF */
         "    or $0x202, %eax\n"
         "    mov %rax, 8(%rsi)\n"        /* rflags */
         "    mov 0xb0(%rdi), %rax\n"
@@ -139,6 +139,9 @@ void WINAPI RtlRestoreContext(CONTEXT *c, EXCEPTION_RECORD *rec)
     }
     c->FltSave.MxCsr = c->MxCsr;
     seh_forget_frames_below(c->Rsp);
+    struct thread *t = nt_current_thread();
+    if (t && (c->EFlags & 0x100))
+        t->tf_resume = c->Rip; /* see the SIGTRAP handler */
     context_jump(c);
 }
 

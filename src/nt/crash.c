@@ -298,7 +298,7 @@ void seh_unhandled(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     EXCEPTION_POINTERS ptrs = {rec, ctx};
     LONG r = seh_call_top_filter(&ptrs);
     if (r == EXCEPTION_CONTINUE_EXECUTION && !(rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE))
-        RtlRestoreContext(ctx, NULL);
+        seh_continue(rec, ctx);
     /* EXCEPTION_EXECUTE_HANDLER: the filter handled it; end quietly */
     if (r != EXCEPTION_EXECUTE_HANDLER)
         report(rec, ctx);

@@ -153,13 +153,19 @@ static EXCEPTION_DISPOSITION call_handler(EXCEPTION_RECORD *rec, DWORD64 frame,
 static void raise_noncontinuable(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     __attribute__((noreturn));
 
+/* Execution continues at ctx: the vectored continue handlers see it
+ * first, whoever decided to continue. */
+void seh_continue(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    call_vectored(continue_handlers, rec, ctx);
+    RtlRestoreContext(ctx, NULL);
+}
+
 void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
     TRACE("code %#x at %p", rec->ExceptionCode, rec->ExceptionAddress);
-    if (call_vectored(vectored_handlers, rec, ctx)) {
-        call_vectored(continue_handlers, rec, ctx);
-        RtlRestoreContext(ctx, NULL);
-    }
+    if (call_vectored(vectored_handlers, rec, ctx))
+        seh_continue(rec, ctx);
     struct seh_frame sf = {NULL, ctx};
     struct seh_frame **head = frames_head();
     if (head) {
@@ -206,7 +212,7 @@ void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
                     raise_noncontinuable(rec, ctx);
                 if (head)
                     *head = sf.prev;
-                RtlRestoreContext(ctx, NULL);
+                seh_continue(rec, ctx);
             case ExceptionContinueSearch:
                 break;
             case ExceptionNestedException:

@@ -27,6 +27,8 @@ void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *context) __attribute__((noretu
 /* The unhandled-exception path: top-level filter, then a crash report and
  * process termination with the exception code. */
 void seh_unhandled(EXCEPTION_RECORD *rec, CONTEXT *context) __attribute__((noreturn));
+/* Continue at context after the continue handlers ran. */
+void seh_continue(EXCEPTION_RECORD *rec, CONTEXT *context) __attribute__((noreturn));
 
 typedef LONG(WINAPI *top_filter_fn)(EXCEPTION_POINTERS *);
 top_filter_fn seh_set_top_filter(top_filter_fn f);

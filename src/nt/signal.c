@@ -19,6 +19,7 @@
 #include "process.h"
 #include "signal_handling.h"
 #include "status.h"
+#include "thread.h"
 
 #define ALTSTACK_SIZE (64 * 1024)
 
@@ -30,18 +31,22 @@ static const int greg_index[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX,
                                    REG_R8,  REG_R9,  REG_R10, REG_R11,
                                    REG_R12, REG_R13, REG_R14, REG_R15};
 
-/* Linux reports INT_MIN / -1 as a division by zero; Windows calls it an
- * integer overflow. Decode `idiv reg` to tell them apart. */
+/* Linux reports every #DE as a division by zero; Windows says
+ * STATUS_INTEGER_OVERFLOW when the divisor was not zero (INT_MIN / -1, a
+ * quotient too big for `div`). Decode the faulting div/idiv to read its
+ * divisor, register or memory. */
 static DWORD divide_code(const ucontext_t *uc)
 {
-    const uint8_t *pc = (const uint8_t *)uc->uc_mcontext.gregs[REG_RIP];
+    const greg_t *g = uc->uc_mcontext.gregs;
+    const uint8_t *pc = (const uint8_t *)g[REG_RIP];
     int opsize = 32, rex = 0;
     for (;; pc++) {
         if (*pc == 0x66)
             opsize = 16;
         else if ((*pc & 0xf0) == 0x40)
             rex = *pc;
-        else
+        else if (*pc != 0x2e && *pc != 0x3e && *pc != 0x26 && *pc != 0x64 &&
+                 *pc != 0x65 && *pc != 0x36)
             break;
     }
     if (rex & 8)
@@ -50,15 +55,53 @@ static DWORD divide_code(const ucontext_t *uc)
         opsize = 8;
     else if (*pc != 0xf7)
         return STATUS_INTEGER_DIVIDE_BY_ZERO;
-    uint8_t modrm = pc[1];
-    if (((modrm >> 3) & 7) != 7 || (modrm >> 6) != 3) /* idiv, register */
+    const uint8_t *p = pc + 1;
+    uint8_t modrm = *p++;
+    if (((modrm >> 3) & 7) < 6) /* not div or idiv */
         return STATUS_INTEGER_DIVIDE_BY_ZERO;
-    int reg = (modrm & 7) + ((rex & 1) ? 8 : 0);
-    uint64_t v = uc->uc_mcontext.gregs[greg_index[reg]];
+    int mod = modrm >> 6, rm = modrm & 7;
+    uint64_t v;
+    if (mod == 3) {
+        int reg = rm + ((rex & 1) ? 8 : 0);
+        v = g[greg_index[reg]];
+        if (opsize == 8 && !rex && reg >= 4) /* ah, ch, dh, bh */
+            v = g[greg_index[reg - 4]] >> 8;
+    } else {
+        uint64_t addr = 0;
+        if (rm == 4) { /* SIB */
+            uint8_t sib = *p++;
+            int base = (sib & 7) + ((rex & 1) ? 8 : 0);
+            int index = ((sib >> 3) & 7) + ((rex & 2) ? 8 : 0);
+            if (index != 4)
+                addr += (uint64_t)g[greg_index[index]] << (sib >> 6);
+            if ((sib & 7) == 5 && mod == 0) {
+                int32_t d;
+                memcpy(&d, p, 4);
+                p += 4;
+                addr += d;
+            } else {
+                addr += g[greg_index[base]];
+            }
+        } else if (rm == 5 && mod == 0) { /* rip-relative */
+            int32_t d;
+            memcpy(&d, p, 4);
+            p += 4;
+            addr = (uint64_t)p + d; /* div has no immediate: p is the next instruction */
+        } else {
+            addr = g[greg_index[rm + ((rex & 1) ? 8 : 0)]];
+        }
+        if (mod == 1)
+            addr += (int8_t)*p;
+        else if (mod == 2) {
+            int32_t d;
+            memcpy(&d, p, 4);
+            addr += d;
+        }
+        v = 0;
+        memcpy(&v, (const void *)addr, opsize / 8);
+    }
     uint64_t mask = opsize == 64 ? ~0ull : (1ull << opsize) - 1;
-    if (opsize == 8 && !rex && reg >= 4) /* ah, ch, dh, bh */
-        v = uc->uc_mcontext.gregs[greg_index[reg - 4]] >> 8;
-    return (v & mask) == mask ? STATUS_INTEGER_OVERFLOW : STATUS_INTEGER_DIVIDE_BY_ZERO;
+    return (v & mask) ? STATUS_INTEGER_OVERFLOW : STATUS_INTEGER_DIVIDE_BY_ZERO;
 }
 
 static DWORD x87_code(const ucontext_t *uc)
@@ -172,6 +215,13 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
                                                       : STATUS_ILLEGAL_INSTRUCTION;
         break;
     case SIGTRAP:
+        if (si->si_code == TRAP_TRACE && teb && teb->decant_thread &&
+            teb->decant_thread->tf_resume == rip) {
+            /* the trap of the jump that resumed a context with TF set:
+             * the program's first instruction has yet to run */
+            teb->decant_thread->tf_resume = 0;
+            return;
+        }
         if (si->si_code == TRAP_TRACE) {
             rec.ExceptionCode = STATUS_SINGLE_STEP;
         } else {
@@ -238,7 +288,7 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
     g[REG_RSP] = sp;
     g[REG_RDI] = (greg_t)r;
     g[REG_RSI] = (greg_t)c;
-    g[REG_EFL] &= ~0x400; /* DF clear for C code */
+    g[REG_EFL] &= ~0x500; /* no trap flag and DF clear for the dispatcher */
     if (uc->uc_mcontext.fpregs) {
         /* the dispatcher runs with default FP settings; the program's
          * come back from the CONTEXT */

@@ -157,6 +157,25 @@ static int stack_alloc(struct thread *t, size_t size)
     return 0;
 }
 
+/* _resetstkoflw: after a stack overflow was handled, close the soft
+ * guard again so the next overflow is caught too. 0 if the stack is still
+ * in use below the guard's end. */
+int thread_reset_stack_guard(void)
+{
+    TEB *teb = nt_current_teb();
+    if (!teb || !teb->DeallocationStack)
+        return 0;
+    uint8_t *hard_end = (uint8_t *)teb->DeallocationStack + PAGE_SIZE_WIN;
+    uint8_t *soft_end = (uint8_t *)teb->DeallocationStack + STACK_GUARD;
+    if ((uint8_t *)__builtin_frame_address(0) < soft_end + PAGE_SIZE_WIN)
+        return 0;
+    if ((uint8_t *)teb->Tib.StackLimit < soft_end) {
+        mprotect(hard_end, soft_end - hard_end, PROT_NONE);
+        teb->Tib.StackLimit = soft_end;
+    }
+    return 1;
+}
+
 static struct thread *thread_alloc(void)
 {
     struct thread *t = calloc(1, sizeof *t);

@@ -33,6 +33,7 @@ struct thread {
     int parked;                   /* stopped in the suspend signal handler */
     void *suspend_uc;             /* its ucontext while parked */
     pthread_mutex_t suspend_lock;
+    DWORD64 tf_resume;            /* rip of a context resumed with TF set */
 };
 
 #define CREATE_SUSPENDED 0x4
@@ -49,6 +50,7 @@ void thread_exit(DWORD code) __attribute__((noreturn));
 DWORD thread_resume(struct thread *t);
 DWORD thread_suspend(struct thread *t);
 struct thread *thread_main(void);
+int thread_reset_stack_guard(void);
 /* Calls a program entry point fn(arg) (ms_abi) from a recognisable frame. */
 DWORD call_program_entry(void *fn, void *arg);
 extern char call_program_entry_ret[];

@@ -94,3 +94,7 @@ void WINAPI OutputDebugStringW(LPCWSTR s)
         free(a);
     }
 }
+
+/* DebugBreak (kernel32): an int3 inside the DLL, then ret — a handler that
+ * steps over the int3 (Rip + 1) returns to the caller, as on Windows. */
+const unsigned char kernel32_DebugBreak[16] = {0xcc, 0xc3};
