@@ -280,7 +280,7 @@ void ldr_add_dependency(struct module *m, struct module *dep)
  * imports them still loads: each import becomes a trap that fires only if
  * called, naming the function (DESIGN.md §3). */
 static const char *const system_dlls[] = {
-    "bcrypt.dll", "bcryptprimitives.dll", "cfgmgr32.dll",
+    "cfgmgr32.dll",
     "combase.dll", "comctl32.dll", "comdlg32.dll", "crypt32.dll",
     "dbghelp.dll", "dnsapi.dll", "dwmapi.dll", "gdi32.dll", "gdiplus.dll",
     "imm32.dll", "iphlpapi.dll", "mpr.dll", "msvcp140.dll", "mswsock.dll",

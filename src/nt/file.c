@@ -123,6 +123,7 @@ static void file_destroy(struct object *o)
 {
     struct file *f = (struct file *)o;
     share_release(f);
+    object_put(f->port);
     if (f->options & FILE_FLAG_DELETE_ON_CLOSE && f->unix_path) {
         if (f->is_dir)
             rmdir(f->unix_path);

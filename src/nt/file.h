@@ -19,6 +19,9 @@ struct file {
     int is_dir;
     int kind;       /* FILE_TYPE_DISK / CHAR / PIPE */
     struct share_entry *share_entry;
+    struct object *port;  /* completion port the file is associated with */
+    ULONG_PTR port_key;
+    int skip_port_on_success;
 };
 
 /* GENERIC_* to specific rights, as the file object's generic mapping. */

@@ -17,6 +17,7 @@ enum object_type {
     OBJ_MAPPING,
     OBJ_TIMER,
     OBJ_TOKEN,
+    OBJ_IOCP,
     OBJ_KEY,
 };
 

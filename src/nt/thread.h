@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <sys/types.h>
 
+#include "iocp.h"
 #include "object.h"
 #include "process.h"
 #include "win32.h"
@@ -34,6 +35,8 @@ struct thread {
     void *suspend_uc;             /* its ucontext while parked */
     pthread_mutex_t suspend_lock;
     DWORD64 tf_resume;            /* rip of a context resumed with TF set */
+    struct iocp_packet iocp_packet; /* handed over by a completion port wait */
+    int iocp_has_packet;
 };
 
 #define CREATE_SUSPENDED 0x4

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #define DEBUG_CHANNEL misc
@@ -193,19 +192,10 @@ BOOL WINAPI GetUserNameA(LPSTR buf, LPDWORD len)
     return TRUE;
 }
 
+int random_fill(void *buf, size_t len);
+
 /* SystemFunction036 (advapi32): RtlGenRandom. */
-BOOLEAN WINAPI SystemFunction036(PVOID buf, ULONG len)
-{
-    uint8_t *p = buf;
-    while (len) {
-        ssize_t n = getrandom(p, len, 0);
-        if (n <= 0)
-            return FALSE;
-        p += n;
-        len -= n;
-    }
-    return TRUE;
-}
+BOOLEAN WINAPI SystemFunction036(PVOID buf, ULONG len) { return random_fill(buf, len) == 0; }
 
 /* IsValidSid (advapi32) */
 BOOL WINAPI IsValidSid(const BYTE *sid) { return sid && sid[0] == 1 && sid[1] <= 15; }

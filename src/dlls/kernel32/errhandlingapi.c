@@ -7,6 +7,7 @@
 #include "kernel32_private.h"
 
 typedef LONG(WINAPI *top_filter)(EXCEPTION_POINTERS *);
+typedef LONG HRESULT_unused;
 static UINT error_mode;
 
 /* GetLastError (kernel32) */
@@ -98,3 +99,22 @@ void WINAPI OutputDebugStringW(LPCWSTR s)
 /* DebugBreak (kernel32): an int3 inside the DLL, then ret — a handler that
  * steps over the int3 (Rip + 1) returns to the caller, as on Windows. */
 const unsigned char kernel32_DebugBreak[16] = {0xcc, 0xc3};
+
+/* WerGetFlags (kernel32): no error reporting service. */
+HRESULT_unused WINAPI WerGetFlags(HANDLE process, DWORD *flags)
+{
+    *flags = 0;
+    return 0;
+}
+
+/* WerSetFlags (kernel32) */
+HRESULT_unused WINAPI WerSetFlags(DWORD flags) { return 0; }
+
+/* RaiseFailFastException (kernel32): no handler runs; the process ends
+ * with the code, reported as an unhandled exception would be. */
+void WINAPI RaiseFailFastException(EXCEPTION_RECORD *rec, CONTEXT *ctx, DWORD flags)
+{
+    DWORD code = rec ? rec->ExceptionCode : 0xc0000602; /* STATUS_FAIL_FAST_EXCEPTION */
+    fprintf(stderr, "decant: fail-fast exception 0x%08x (%s)\n", code, seh_code_name(code));
+    process_terminate(code);
+}

@@ -10,6 +10,7 @@
 #include "debug.h"
 #include "file.h"
 #include "kernel32_private.h"
+#include "fileinfo.h"
 #include "path.h"
 
 /* CreateFileW (kernel32) */
@@ -85,15 +86,10 @@ BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, LPDWORD nread,
     }
     DWORD done;
     NTSTATUS st = file_read(f, buf, len, &done, offp);
+    kernel32_complete_overlapped(f, ov, done, st);
     object_put(&f->obj);
     if (nread)
         *nread = done;
-    if (ov) {
-        ov->Internal = st;
-        ov->InternalHigh = done;
-        if (ov->hEvent)
-            SetEvent(ov->hEvent);
-    }
     if (st == STATUS_END_OF_FILE && !ov)
         return TRUE;
     return set_ntstatus(st);
@@ -114,15 +110,10 @@ BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, LPDWORD written,
     }
     DWORD done;
     NTSTATUS st = file_write(f, buf, len, &done, offp);
+    kernel32_complete_overlapped(f, ov, done, st);
     object_put(&f->obj);
     if (written)
         *written = done;
-    if (ov) {
-        ov->Internal = st;
-        ov->InternalHigh = done;
-        if (ov->hEvent)
-            SetEvent(ov->hEvent);
-    }
     if (st == STATUS_PIPE_BROKEN) {
         set_last_error(ERROR_NO_DATA); /* "The pipe is being closed." */
         return FALSE;
@@ -797,4 +788,114 @@ BOOL WINAPI UnlockFile(HANDLE h, DWORD off_low, DWORD off_high, DWORD low, DWORD
     ov.Offset = off_low;
     ov.OffsetHigh = off_high;
     return UnlockFileEx(h, 0, low, high, &ov);
+}
+
+/* kernel32's FILE_INFO_BY_HANDLE_CLASS -> ntdll's information class */
+static int by_handle_class(int cls)
+{
+    switch (cls) {
+    case 0: return FileBasicInformation;          /* FileBasicInfo */
+    case 1: return FileStandardInformation;       /* FileStandardInfo */
+    case 2: return FileNameInformation;           /* FileNameInfo */
+    case 9: return FileAttributeTagInformation;   /* FileAttributeTagInfo */
+    case 18: return FileIdInformation;            /* FileIdInfo */
+    default: return -1;
+    }
+}
+
+/* GetFileInformationByHandleEx (kernel32) */
+BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, int cls, LPVOID buf, DWORD len)
+{
+    int nt = by_handle_class(cls);
+    if (nt < 0) {
+        FIXME("class %d", cls);
+        set_last_error(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    ULONG written;
+    NTSTATUS st = fileinfo_query(f, nt, buf, len, &written);
+    object_put(&f->obj);
+    if (st == STATUS_INFO_LENGTH_MISMATCH)
+        st = STATUS_BUFFER_TOO_SMALL;
+    if (st == STATUS_BUFFER_OVERFLOW) {
+        set_last_error(ERROR_MORE_DATA);
+        return FALSE;
+    }
+    return set_ntstatus(st);
+}
+
+typedef struct {
+    BOOLEAN ReplaceIfExists;
+    HANDLE RootDirectory;
+    DWORD FileNameLength;
+    WCHAR FileName[1];
+} FILE_RENAME_INFO;
+
+/* SetFileInformationByHandle (kernel32): times and attributes, end of
+ * file, delete-on-close, rename. */
+BOOL WINAPI SetFileInformationByHandle(HANDLE h, int cls, LPVOID buf, DWORD len)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    BOOL ok = TRUE;
+    switch (cls) {
+    case 0: { /* FileBasicInfo */
+        FILE_BASIC_INFORMATION *b = buf;
+        FILETIME a, w;
+        a.dwLowDateTime = (DWORD)b->LastAccessTime.QuadPart;
+        a.dwHighDateTime = (DWORD)(b->LastAccessTime.QuadPart >> 32);
+        w.dwLowDateTime = (DWORD)b->LastWriteTime.QuadPart;
+        w.dwHighDateTime = (DWORD)(b->LastWriteTime.QuadPart >> 32);
+        ok = SetFileTime(h, NULL, &a, &w);
+        if (ok && b->FileAttributes && f->unix_path) {
+            WCHAR *dos = path_unix_to_dos(f->unix_path);
+            ok = SetFileAttributesW(dos, b->FileAttributes);
+            free(dos);
+        }
+        break;
+    }
+    case 4:   /* FileDispositionInfo */
+    case 21:  /* FileDispositionInfoEx */
+        if (*(DWORD *)buf & 1)
+            f->options |= FILE_FLAG_DELETE_ON_CLOSE;
+        else
+            f->options &= ~FILE_FLAG_DELETE_ON_CLOSE;
+        break;
+    case 6: /* FileEndOfFileInfo */
+        ok = ftruncate(f->fd, ((LARGE_INTEGER *)buf)->QuadPart) == 0 ||
+             set_ntstatus(errno_to_status(errno));
+        break;
+    case 5: /* FileAllocationInfo: allocation is the file system's business */
+        break;
+    case 3: { /* FileRenameInfo */
+        FILE_RENAME_INFO *r = buf;
+        WCHAR *to = malloc(r->FileNameLength + sizeof(WCHAR));
+        memcpy(to, r->FileName, r->FileNameLength);
+        to[r->FileNameLength / 2] = 0;
+        WCHAR *from = f->unix_path ? path_unix_to_dos(f->unix_path) : NULL;
+        ok = from && MoveFileExW(from, to, r->ReplaceIfExists ? MOVEFILE_REPLACE_EXISTING : 0);
+        if (ok) {
+            enum path_device dev;
+            NTSTATUS st;
+            char *u = path_dos_to_unix(to, &dev, &st);
+            if (u) {
+                free(f->unix_path);
+                f->unix_path = u;
+            }
+        }
+        free(to);
+        free(from);
+        break;
+    }
+    default:
+        FIXME("class %d", cls);
+        set_last_error(ERROR_INVALID_PARAMETER);
+        ok = FALSE;
+    }
+    object_put(&f->obj);
+    return ok;
 }

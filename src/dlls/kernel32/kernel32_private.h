@@ -20,6 +20,10 @@ static inline BOOL set_ntstatus(NTSTATUS s)
     return NT_SUCCESS(s);
 }
 
+struct file;
+/* Completes an overlapped operation: OVERLAPPED fields, event, port. */
+void kernel32_complete_overlapped(struct file *f, OVERLAPPED *ov, DWORD bytes, NTSTATUS st);
+
 /* "A" functions: the ANSI code page is UTF-8 (DESIGN.md §7), so an A
  * string converts to UTF-16 as UTF-8. NULL stays NULL. */
 static inline WCHAR *a_to_w(LPCSTR s) { return s ? utf8_to_wstr_alloc(s) : NULL; }

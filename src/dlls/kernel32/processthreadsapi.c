@@ -458,3 +458,13 @@ DWORD WINAPI QueueUserAPC(PAPCFUNC fn, HANDLE h, ULONG_PTR arg)
     object_put(&t->obj);
     return set_ntstatus(st);
 }
+
+/* SetProcessPriorityBoost (kernel32) */
+BOOL WINAPI SetProcessPriorityBoost(HANDLE h, BOOL disable) { return TRUE; }
+
+/* GetProcessPriorityBoost (kernel32) */
+BOOL WINAPI GetProcessPriorityBoost(HANDLE h, BOOL *disabled)
+{
+    *disabled = FALSE;
+    return TRUE;
+}

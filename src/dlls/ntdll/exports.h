@@ -2,6 +2,7 @@
  * Regenerate with scripts/update-exports.sh after adding exports. */
 EXPORT(NtContinue)
 EXPORT(NtCurrentTeb)
+EXPORT(NtQueryInformationFile)
 EXPORT(NtQueryPerformanceCounter)
 EXPORT(NtQuerySystemTime)
 EXPORT(RtlAddFunctionTable)
@@ -37,4 +38,5 @@ EXPORT(RtlSizeHeap)
 EXPORT(RtlUnwind)
 EXPORT(RtlUnwindEx)
 EXPORT(RtlVirtualUnwind)
+EXPORT(ZwQueryInformationFile)
 EXPORT(__C_specific_handler)

@@ -1,0 +1,5 @@
+/* bcrypt.dll exports, sorted by name (strcmp order): see builtin_table.h.
+ * Regenerate with scripts/update-exports.sh after adding exports. */
+EXPORT(BCryptCloseAlgorithmProvider)
+EXPORT(BCryptGenRandom)
+EXPORT(BCryptOpenAlgorithmProvider)

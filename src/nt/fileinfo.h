@@ -1,0 +1,83 @@
+/* FILE_INFORMATION_CLASS structures and their filling (fileinfo.c). */
+#ifndef DECANT_FILEINFO_H
+#define DECANT_FILEINFO_H
+
+#include "windef.h"
+
+struct file;
+struct stat;
+
+enum {
+    FileDirectoryInformation = 1,
+    FileFullDirectoryInformation = 2,
+    FileBothDirectoryInformation = 3,
+    FileBasicInformation = 4,
+    FileStandardInformation = 5,
+    FileInternalInformation = 6,
+    FileEaInformation = 7,
+    FileAccessInformation = 8,
+    FileNameInformation = 9,
+    FileRenameInformation = 10,
+    FileDispositionInformation = 13,
+    FilePositionInformation = 14,
+    FileModeInformation = 16,
+    FileAlignmentInformation = 17,
+    FileAllInformation = 18,
+    FileAllocationInformation = 19,
+    FileEndOfFileInformation = 20,
+    FileNetworkOpenInformation = 34,
+    FileAttributeTagInformation = 35,
+    FileIdInformation = 59,
+    FileDispositionInformationEx = 64,
+};
+
+typedef struct {
+    LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+    ULONG FileAttributes;
+} FILE_BASIC_INFORMATION;
+
+typedef struct {
+    LARGE_INTEGER AllocationSize, EndOfFile;
+    ULONG NumberOfLinks;
+    BOOLEAN DeletePending, Directory;
+} FILE_STANDARD_INFORMATION;
+
+typedef struct {
+    ULONG FileNameLength;
+    WCHAR FileName[1];
+} FILE_NAME_INFORMATION;
+
+typedef struct {
+    LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
+    LARGE_INTEGER AllocationSize, EndOfFile;
+    ULONG FileAttributes;
+} FILE_NETWORK_OPEN_INFORMATION;
+
+typedef struct {
+    ULONG FileAttributes;
+    ULONG ReparseTag;
+} FILE_ATTRIBUTE_TAG_INFORMATION;
+
+typedef struct {
+    ULONGLONG VolumeSerialNumber;
+    BYTE FileId[16];
+} FILE_ID_INFORMATION;
+
+typedef struct {
+    FILE_BASIC_INFORMATION BasicInformation;
+    FILE_STANDARD_INFORMATION StandardInformation;
+    LARGE_INTEGER InternalInformation;
+    ULONG EaInformation;
+    ULONG AccessInformation;
+    LARGE_INTEGER PositionInformation;
+    ULONG ModeInformation;
+    ULONG AlignmentInformation;
+    FILE_NAME_INFORMATION NameInformation;
+} FILE_ALL_INFORMATION;
+
+void fileinfo_basic(const struct stat *st, const char *path, FILE_BASIC_INFORMATION *b);
+void fileinfo_standard(const struct stat *st, FILE_STANDARD_INFORMATION *s);
+/* NtQueryInformationFile's core; *written bytes filled. */
+NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *written);
+
+#endif
