@@ -4,7 +4,7 @@ MINGW_CC ?= x86_64-w64-mingw32-gcc
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
             -fno-strict-aliasing -fno-omit-frame-pointer -D_GNU_SOURCE \
-            -Isrc/include -Isrc/loader -Isrc/nt -Isrc/fs
+            -Isrc/include -Isrc/loader -Isrc/nt -Isrc/fs -Isrc
 LDLIBS   += -lm
 
 BUILD    := build

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "loader.h"
 #include "path.h"
 #include "process.h"
+#include "regcmd.h"
 #include "signal_handling.h"
 #include "status.h"
 #include "thread.h"
@@ -24,11 +26,14 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: decant [options] program.exe [arguments...]\n"
+            "       decant reg query|add|delete KEY [/v NAME] [/t TYPE] [/d DATA] [/s]\n"
             "Runs a Windows x86-64 console program on Linux.\n"
             "\n"
             "options:\n"
             "  -h, --help     show this help\n"
             "  --version      show the version\n"
+            "  --check        list the program's imports that decant lacks, and\n"
+            "                 exit 0 only if there are none\n"
             "\n"
             "environment:\n"
             "  DECANT_PREFIX  where C: lives (default ~/.local/share/decant)\n"
@@ -82,6 +87,69 @@ static void inherit_handles(const char *spec)
     }
 }
 
+/* --check: one line per DLL, then the missing functions. */
+struct check_dll {
+    char importer[64], dll[64];
+    int total, missing, not_found;
+    char **names;
+};
+static struct check_dll checks[256];
+static int nchecks;
+
+static void check_report(const char *importer, const char *dll, const char *func,
+                         WORD ordinal, int found)
+{
+    struct check_dll *c = NULL;
+    for (int i = 0; i < nchecks; i++)
+        if (!strcasecmp(checks[i].dll, dll) && !strcmp(checks[i].importer, importer))
+            c = &checks[i];
+    if (!c) {
+        if (nchecks == 256)
+            return;
+        c = &checks[nchecks++];
+        snprintf(c->importer, sizeof c->importer, "%s", importer);
+        snprintf(c->dll, sizeof c->dll, "%s", dll);
+    }
+    if (!func && !ordinal && !found) {
+        c->not_found = 1;
+        return;
+    }
+    c->total++;
+    if (!found) {
+        c->names = realloc(c->names, (c->missing + 1) * sizeof *c->names);
+        if (func)
+            c->names[c->missing] = strdup(func);
+        else if (asprintf(&c->names[c->missing], "ordinal %u", ordinal) < 0)
+            c->names[c->missing] = NULL;
+        c->missing++;
+    }
+}
+
+static int check_program(const char *path)
+{
+    ldr_check_report = check_report;
+    struct ldr_error err = {0};
+    if (!ldr_load_exe(path, &err)) {
+        fprintf(stderr, "decant: %s\n", err.message);
+        return 2;
+    }
+    int missing = 0;
+    for (int i = 0; i < nchecks; i++) {
+        struct check_dll *c = &checks[i];
+        if (c->not_found) {
+            printf("%s: %s: not found\n", c->importer, c->dll);
+            missing++;
+            continue;
+        }
+        printf("%s: %s: %d imported, %d missing\n", c->importer, c->dll, c->total, c->missing);
+        for (int k = 0; k < c->missing; k++)
+            printf("    missing %s\n", c->names[k] ? c->names[k] : "?");
+        missing += c->missing;
+    }
+    printf("%d missing\n", missing);
+    return missing ? 1 : 0;
+}
+
 static void start_program(void *arg)
 {
     struct module *exe = arg;
@@ -94,12 +162,14 @@ static void start_program(void *arg)
 int main(int argc, char **argv)
 {
     const char *cmdline = NULL, *inherit = NULL;
-    int exit_fd = -1, i;
+    int exit_fd = -1, i, check = 0;
     for (i = 1; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
+        } else if (!strcmp(a, "--check")) {
+            check = 1;
         } else if (!strcmp(a, "--version")) {
             printf("decant %s\n", DECANT_VERSION);
             return 0;
@@ -122,6 +192,14 @@ int main(int argc, char **argv)
         return 2;
     }
     debug_init(getenv("DECANT_DEBUG"));
+    if (!strcmp(argv[i], "reg")) {
+        /* the registry from Linux: a process environment, no program */
+        char *fake[] = {"reg.exe", NULL};
+        struct process_start s = {"/reg.exe", fake, NULL, -1};
+        process_init(&s);
+        thread_init_process();
+        return regcmd_main(argc - i - 1, argv + i + 1);
+    }
     char *exe_path = find_program(argv[i]);
     if (!exe_path) {
         fprintf(stderr, "decant: %s: %s\n", argv[i], strerror(ENOENT));
@@ -135,6 +213,8 @@ int main(int argc, char **argv)
     signal_init_process();
     if (inherit)
         inherit_handles(inherit);
+    if (check)
+        return check_program(exe_path);
     struct ldr_error err = {0};
     struct module *exe = ldr_load_exe(exe_path, &err);
     if (!exe) {

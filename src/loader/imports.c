@@ -14,6 +14,9 @@
 struct module *ldr_load_import(const char *name, struct module *importer,
                                struct ldr_error *err);
 
+void (*ldr_check_report)(const char *importer, const char *dll, const char *func,
+                         WORD ordinal, int found);
+
 static int bad(struct ldr_error *err, struct module *m, const char *what)
 {
     err->win32 = ERROR_BAD_EXE_FORMAT;
@@ -38,6 +41,10 @@ int ldr_resolve_imports(struct module *m, struct ldr_error *err)
         if (!dllname)
             return bad(err, m, "import DLL name outside the image");
         struct module *dep = ldr_load_import(dllname, m, err);
+        if (!dep && ldr_check_report) {
+            ldr_check_report(m->name, dllname, NULL, 0, 0);
+            continue;
+        }
         if (!dep)
             return -1;
         ldr_add_dependency(m, dep);
@@ -64,6 +71,8 @@ int ldr_resolve_imports(struct module *m, struct ldr_error *err)
                     return bad(err, m, "import name outside the image");
                 addr = ldr_get_export(dep, fname, 0, 0);
             }
+            if (ldr_check_report)
+                ldr_check_report(m->name, dllname, fname, ordinal, addr != NULL);
             if (!addr) {
                 if (dep->builtin) {
                     addr = ldr_unimplemented_stub(dllname, fname, ordinal);

@@ -92,6 +92,11 @@ void ldr_tls_alloc_thread(TEB *teb);
 void ldr_tls_free_thread(TEB *teb);
 void ldr_tls_callbacks(struct module *m, DWORD reason);
 
+/* `decant --check`: when set, every import is reported here (found or
+ * not, func NULL for a DLL that cannot be found) instead of failing. */
+extern void (*ldr_check_report)(const char *importer, const char *dll, const char *func,
+                                WORD ordinal, int found);
+
 /* A trap for an import that decant does not implement (unimpl.c). */
 void *ldr_unimplemented_stub(const char *dll, const char *func, WORD ordinal);
 

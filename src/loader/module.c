@@ -284,7 +284,7 @@ static const char *const system_dlls[] = {
     "combase.dll", "comctl32.dll", "comdlg32.dll", "crypt32.dll",
     "dbghelp.dll", "dnsapi.dll", "dwmapi.dll", "gdi32.dll", "gdiplus.dll",
     "imm32.dll", "iphlpapi.dll", "mpr.dll", "msvcp140.dll", "mswsock.dll",
-    "ncrypt.dll", "netapi32.dll", "ntdll.dll", "ole32.dll", "oleaut32.dll",
+    "ncrypt.dll", "netapi32.dll", "ntdll.dll", "ole32.dll",
     "powrprof.dll", "psapi.dll", "rpcrt4.dll", "secur32.dll",
     "setupapi.dll", "shell32.dll", "shlwapi.dll", "ucrtbase.dll",
     "userenv.dll", "uxtheme.dll", "vcruntime140.dll",
