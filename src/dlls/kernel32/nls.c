@@ -215,8 +215,18 @@ int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, LPCWSTR src, int srclen,
         return 0;
     }
     size_t n = srclen < 0 ? wstr_len(src) + 1 : (size_t)srclen;
+    UINT asked = cp;
     cp = resolve_cp(cp);
     if (cp == CP_UTF8) {
+        /* the default-char arguments and other flags are errors only when
+         * the caller names UTF-8 itself; CP_ACP (UTF-8 here) ignores them */
+        if (asked != CP_UTF8) {
+            if (used_def)
+                *used_def = FALSE;
+            used_def = NULL;
+            defchar = NULL;
+            flags &= WC_ERR_INVALID_CHARS;
+        }
         if (defchar || used_def) {
             set_last_error(ERROR_INVALID_PARAMETER);
             return 0;
