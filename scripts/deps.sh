@@ -8,6 +8,10 @@ have() { command -v "$1" >/dev/null 2>&1; }
 have gcc || need="$need gcc"
 have make || need="$need make"
 have x86_64-w64-mingw32-gcc || need="$need gcc-mingw-w64-x86-64"
+have x86_64-w64-mingw32-g++ || need="$need g++-mingw-w64-x86-64" # C++ tests
+have clang || need="$need clang"         # MSVC-ABI C++ tests (tests/programs/msvc)
+have lld-link || need="$need lld"
+have llvm-dlltool || need="$need llvm"
 have nasm || need="$need nasm"          # hand-made PE files in tests/pe
 [ -f /usr/include/sqlite3.h ] || need="$need libsqlite3-dev" # the registry
 [ -z "$need" ] && exit 0

@@ -5,7 +5,9 @@
 #
 #   tests/run.sh [--wine] [--keep] [FILTER]
 #
-# Windows programs: tests/programs/<area>/<name>.c, built with mingw-w64.
+# Windows programs: tests/programs/<area>/<name>.c, built with mingw-w64
+# (<name>.cpp with mingw-w64's g++; <name>.cxx, MSVC's C++ ABI, with the
+# area's build.sh, which exits 77 when clang or lld is missing: a skip).
 # Directives in the first 15 lines, as comments:
 #   // build: FLAGS      extra compiler flags
 #   // args: ARGS        arguments (shell words)
@@ -24,6 +26,7 @@ set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MINGW_CC=${MINGW_CC:-x86_64-w64-mingw32-gcc}
+MINGW_CXX=${MINGW_CXX:-x86_64-w64-mingw32-g++}
 BUILD=$ROOT/build/tests/programs
 WINE=0 KEEP=0 FILTER=
 for a in "$@"; do
@@ -55,32 +58,40 @@ directive() { # file key
 }
 
 build_exe() { # src out
+    case $1 in *.cxx) # MSVC-ABI C++: the area's build.sh (clang + lld-link)
+        mkdir -p "$(dirname "$2")"
+        sh "$(dirname "$1")/build.sh" >"$2.log" 2>&1
+        local rc=$?
+        [ $rc = 0 ] || [ $rc = 77 ] || cat "$2.log"
+        return $rc ;;
+    esac
     local flags
     flags=$(directive "$1" build)
-    local extra=()
+    local extra=() cc=$MINGW_CC
     case $2 in *.dll) extra=(-shared) ;; esac
+    case $1 in *.cpp) cc=$MINGW_CXX ;; esac
     if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || [ tests/programs/test.h -nt "$2" ]; then
         mkdir -p "$(dirname "$2")"
         # shellcheck disable=SC2086
-        "$MINGW_CC" -O1 -Wall -Itests/programs "${extra[@]}" -o "$2" "$1" $flags \
+        "$cc" -O1 -Wall -Itests/programs "${extra[@]}" -o "$2" "$1" $flags \
             2>"$2.log" || { cat "$2.log"; return 1; }
     fi
 }
 
 # Helpers first: the tests of an area may start them or load them.
-for h in tests/programs/*/helpers/*.c; do
+for h in tests/programs/*/helpers/*.c tests/programs/*/helpers/*.cpp; do
     [ -e "$h" ] || continue
     area=$(basename "$(dirname "$(dirname "$h")")")
-    name=$(basename "$h" .c)
+    name=$(basename "$h"); name=${name%.c}; name=${name%.cpp}
     case $name in *.dll) out=$BUILD/$area/$name ;; *) out=$BUILD/$area/$name.exe ;; esac
     build_exe "$h" "$out" || report fail "build $h"
 done
 
 TMPROOT=$(mktemp -d /tmp/decant-tests.XXXXXX)
-for src in tests/programs/*/*.c; do
+for src in tests/programs/*/*.c tests/programs/*/*.cpp tests/programs/*/*.cxx; do
     [ -e "$src" ] || continue
     area=$(basename "$(dirname "$src")")
-    name=$(basename "$src" .c)
+    name=$(basename "$src"); name=${name%.c}; name=${name%.cpp}; name=${name%.cxx}
     id=$area/$name
     [ -n "$FILTER" ] && [[ $id != *$FILTER* ]] && continue
     if [ $WINE = 1 ] && [ -n "$(directive "$src" wine)" ]; then
@@ -88,7 +99,12 @@ for src in tests/programs/*/*.c; do
         continue
     fi
     exe=$BUILD/$area/$name.exe
-    build_exe "$src" "$exe" || { report fail "$id" "build failed"; continue; }
+    build_exe "$src" "$exe"
+    case $? in
+    0) ;;
+    77) report skip "$id" "$(tail -n 1 "$exe.log")"; continue ;;
+    *) report fail "$id" "build failed"; continue ;;
+    esac
     dir=$TMPROOT/$area-$name
     mkdir -p "$dir"
     eval "args=($(directive "$src" args))"

@@ -3,13 +3,13 @@
  * the unhandled-exception filter. RtlUnwindEx calls the termination
  * handlers of the frames it removes and resumes at the target.
  *
- * decant's own code has no .pdata. Handlers are called from decant's
- * dispatcher, so an unwind started inside a handler soon reaches decant's
- * frames; there it continues from the context where the exception was
- * raised (the innermost active dispatch), skipping the dispatcher the way
- * Windows skips RtlDispatchException. Any other native frame (a program
- * callback called by decant, e.g. a qsort comparator) ends the search: the
- * exception is then unhandled and reported (docs/internals.md). */
+ * decant's own code has no .pdata. Where a walk reaches decant's frames it
+ * continues from the Windows state recorded by the active dispatch, unwind
+ * or callback-calling builtin there (struct seh_frame), the way Windows'
+ * unwind data for its dispatcher leads back to the raising context. Only a
+ * native frame without a record (a callback from decant's loader, say)
+ * ends the search: the exception is then unhandled and reported
+ * (docs/internals.md). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,16 +29,25 @@ int seh_in_native_code(DWORD64 pc)
     return pc >= (DWORD64)__executable_start && pc < (DWORD64)etext;
 }
 
-/* An active dispatch on this thread, innermost first. */
-struct seh_frame {
-    struct seh_frame *prev;
-    CONTEXT *origin;
-};
-
 static struct seh_frame **frames_head(void)
 {
     struct thread *t = nt_current_thread();
     return t ? &t->seh_frames : NULL;
+}
+
+void seh_frame_push(struct seh_frame *f, int kind, const CONTEXT *origin)
+{
+    struct seh_frame **head = frames_head();
+    *f = (struct seh_frame){head ? *head : NULL, kind, origin, 0, NULL};
+    if (head)
+        *head = f;
+}
+
+void seh_frame_pop(struct seh_frame *f)
+{
+    struct seh_frame **head = frames_head();
+    if (head && *head == f)
+        *head = f->prev;
 }
 
 void seh_forget_frames_below(DWORD64 rsp)
@@ -46,6 +55,17 @@ void seh_forget_frames_below(DWORD64 rsp)
     struct seh_frame **head = frames_head();
     while (head && *head && (DWORD64)*head < rsp)
         *head = (*head)->prev;
+}
+
+/* The record of the native frames a walk reached at rsp: the innermost one
+ * above it, older than the ones already used (`*cursor`). */
+static struct seh_frame *native_record(struct seh_frame **cursor, DWORD64 rsp)
+{
+    struct seh_frame *f = *cursor;
+    while (f && (DWORD64)f < rsp)
+        f = f->prev;
+    *cursor = f ? f->prev : NULL;
+    return f;
 }
 
 static int stack_ok(DWORD64 rsp)
@@ -166,12 +186,9 @@ void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     TRACE("code %#x at %p", rec->ExceptionCode, rec->ExceptionAddress);
     if (call_vectored(vectored_handlers, rec, ctx))
         seh_continue(rec, ctx);
-    struct seh_frame sf = {NULL, ctx};
-    struct seh_frame **head = frames_head();
-    if (head) {
-        sf.prev = *head;
-        *head = &sf;
-    }
+    struct seh_frame sf;
+    seh_frame_push(&sf, SEH_DISPATCH, ctx);
+    struct seh_frame *cursor = sf.prev;
     CONTEXT c = *ctx, nc;
     DWORD64 nested_frame = 0;
     seh_native_boundary = 0;
@@ -179,13 +196,25 @@ void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
         if (!stack_ok(c.Rsp) || !c.Rip)
             break;
         if (seh_in_native_code(c.Rip)) {
-            /* decant called the program here (a callback), unless this is
-             * the bottom of the thread's stack where decant started it */
-            if (c.Rip != (DWORD64)call_program_entry_ret) {
+            if (c.Rip == (DWORD64)call_program_entry_ret)
+                break; /* the bottom of the thread's stack */
+            struct seh_frame *f = native_record(&cursor, c.Rsp);
+            if (!f) { /* decant called the program here: a callback */
                 seh_native_boundary = c.Rip;
                 seh_report_native_boundary(rec);
+                break;
             }
-            break;
+            if (f->kind == SEH_DISPATCH) {
+                /* raised inside a handler: Windows' dispatcher frame
+                 * answers ExceptionNestedException up to that handler's
+                 * frame, then the search goes on where the first began */
+                rec->ExceptionFlags |= EXCEPTION_NESTED_CALL;
+                if (f->frame > nested_frame)
+                    nested_frame = f->frame;
+            }
+            if (f->origin)
+                c = *f->origin;
+            continue;
         }
         DWORD64 base;
         RUNTIME_FUNCTION *fe = RtlLookupFunctionEntry(c.Rip, &base, NULL);
@@ -201,6 +230,7 @@ void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
                                                       fe, &nc, &data, &frame, NULL);
         if (handler) {
             DISPATCHER_CONTEXT d = {c.Rip, base, fe, frame, 0, &c, handler, data, NULL, 0, 0};
+            sf.frame = frame;
             EXCEPTION_DISPOSITION res = call_handler(rec, frame, ctx, &d);
             if (frame == nested_frame) {
                 rec->ExceptionFlags &= ~EXCEPTION_NESTED_CALL;
@@ -210,8 +240,7 @@ void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
             case ExceptionContinueExecution:
                 if (rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE)
                     raise_noncontinuable(rec, ctx);
-                if (head)
-                    *head = sf.prev;
+                seh_frame_pop(&sf);
                 seh_continue(rec, ctx);
             case ExceptionContinueSearch:
                 break;
@@ -233,8 +262,9 @@ void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
         }
         c = nc;
     }
-    if (head)
-        *head = sf.prev;
+    /* the record stays: the unhandled-exception filter may unwind (a
+     * longjmp out of a signal handler) through this dispatch */
+    sf.frame = 0;
     seh_unhandled(rec, ctx);
 }
 
@@ -281,13 +311,10 @@ void seh_dispatch_fault(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 
 /* ---- unwind --------------------------------------------------------------- */
 
-void seh_unwind(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec,
-                PVOID retval, CONTEXT *c, const CONTEXT *start) __attribute__((noreturn));
-
 /* `out` receives the final state (it may be the very CONTEXT an active
  * dispatch started from, so the walk works on a copy). */
 void seh_unwind(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec,
-                PVOID retval, CONTEXT *out, const CONTEXT *start)
+                PVOID retval, CONTEXT *out, const CONTEXT *start, const CONTEXT *caller)
 {
     CONTEXT work, *c = &work;
     EXCEPTION_RECORD local;
@@ -301,34 +328,55 @@ void seh_unwind(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec,
     if (!target_frame)
         rec->ExceptionFlags |= EXCEPTION_EXIT_UNWIND;
     *c = *start;
-    struct seh_frame **head = frames_head();
-    struct seh_frame *skip = head ? *head : NULL;
+    struct seh_frame sf;
+    seh_frame_push(&sf, SEH_UNWIND, caller);
+    struct seh_frame *cursor = sf.prev;
     CONTEXT nc;
     for (int depth = 0; depth < 100000; depth++) {
-        if (seh_in_native_code(c->Rip)) {
-            /* decant's dispatcher: resume from where the exception began */
-            while (skip && (DWORD64)skip < c->Rsp)
-                skip = skip->prev;
-            if (!skip)
-                break;
-            *c = *skip->origin;
-            skip = skip->prev;
-            continue;
-        }
-        if (!stack_ok(c->Rsp) || !c->Rip)
-            break;
-        DWORD64 base, frame;
-        RUNTIME_FUNCTION *fe = RtlLookupFunctionEntry(c->Rip, &base, NULL);
-        nc = *c;
+        DWORD64 base = 0, frame;
+        RUNTIME_FUNCTION *fe = NULL;
         PEXCEPTION_ROUTINE handler = NULL;
         PVOID data = NULL;
-        if (fe) {
-            handler = RtlVirtualUnwind(UNW_FLAG_UHANDLER, base, c->Rip, fe, &nc, &data,
-                                       &frame, NULL);
+        DWORD scope = 0;
+        if (seh_in_native_code(c->Rip)) {
+            struct seh_frame *f = native_record(&cursor, c->Rsp);
+            if (!f)
+                break;
+            if (f->kind != SEH_UNWIND || !f->active) {
+                /* a dispatcher or a builtin: on from its Windows caller */
+                if (f->origin)
+                    *c = *f->origin;
+                continue;
+            }
+            /* an unwind handler started this unwind: the two collide, and
+             * this one goes on from the frame the other had reached,
+             * calling that frame's handler again (ScopeIndex tells it
+             * what already ran) */
+            DISPATCHER_CONTEXT *a = f->active;
+            *c = *a->ContextRecord;
+            nc = *c;
+            RtlVirtualUnwind(UNW_FLAG_NHANDLER, a->ImageBase, a->ControlPc, a->FunctionEntry,
+                             &nc, &data, &frame, NULL);
+            base = a->ImageBase;
+            fe = a->FunctionEntry;
+            handler = a->LanguageHandler;
+            data = a->HandlerData;
+            frame = a->EstablisherFrame;
+            scope = a->ScopeIndex;
+            rec->ExceptionFlags |= EXCEPTION_COLLIDED_UNWIND;
         } else {
-            frame = c->Rsp;
-            nc.Rip = *(DWORD64 *)nc.Rsp;
-            nc.Rsp += 8;
+            if (!stack_ok(c->Rsp) || !c->Rip)
+                break;
+            fe = RtlLookupFunctionEntry(c->Rip, &base, NULL);
+            nc = *c;
+            if (fe) {
+                handler = RtlVirtualUnwind(UNW_FLAG_UHANDLER, base, c->Rip, fe, &nc, &data,
+                                           &frame, NULL);
+            } else {
+                frame = c->Rsp;
+                nc.Rip = *(DWORD64 *)nc.Rsp;
+                nc.Rsp += 8;
+            }
         }
         if (target_frame && frame > (DWORD64)target_frame) {
             fprintf(stderr, "decant: unwind target frame %p not found on the stack\n",
@@ -339,8 +387,10 @@ void seh_unwind(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec,
             rec->ExceptionFlags |= EXCEPTION_TARGET_UNWIND;
         if (handler) {
             DISPATCHER_CONTEXT d = {c->Rip, base, fe, frame, (DWORD64)target_ip, c,
-                                    handler, data, NULL, 0, 0};
+                                    handler, data, NULL, scope, 0};
+            sf.active = &d;
             EXCEPTION_DISPOSITION res = call_handler(rec, frame, c, &d);
+            sf.active = NULL;
             if (res == ExceptionCollidedUnwind) {
                 /* an unwind through an unwind handler: take over its state */
                 *c = *d.ContextRecord;
@@ -357,12 +407,10 @@ void seh_unwind(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec,
             break;
         *c = nc;
     }
-    if (!target_frame || !(rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)) {
-        if (target_frame) {
-            fprintf(stderr, "decant: cannot unwind to frame %p through native frames\n",
-                    target_frame);
-            process_terminate(STATUS_INVALID_DISPOSITION);
-        }
+    if (target_frame && !(rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)) {
+        fprintf(stderr, "decant: cannot unwind to frame %p through native frames\n",
+                target_frame);
+        process_terminate(STATUS_INVALID_DISPOSITION);
     }
     c->Rax = (DWORD64)retval;
     c->Rip = (DWORD64)target_ip;
@@ -376,7 +424,7 @@ void seh_rtl_unwind_ex(PVOID frame, PVOID target_ip, EXCEPTION_RECORD *rec,
                        UNWIND_HISTORY_TABLE *history)
 {
     CONTEXT local;
-    seh_unwind(frame, target_ip, rec, retval, context ? context : &local, caller);
+    seh_unwind(frame, target_ip, rec, retval, context ? context : &local, caller, caller);
 }
 
 /* From RtlUnwind's entry stub. */
@@ -384,7 +432,7 @@ void seh_rtl_unwind(PVOID frame, PVOID target_ip, EXCEPTION_RECORD *rec,
                     PVOID retval, CONTEXT *caller)
 {
     CONTEXT local;
-    seh_unwind(frame, target_ip, rec, retval, &local, caller);
+    seh_unwind(frame, target_ip, rec, retval, &local, caller, caller);
 }
 
 /* ---- C-language scope tables ------------------------------------------- */
@@ -445,10 +493,11 @@ EXCEPTION_DISPOSITION WINAPI __C_specific_handler(EXCEPTION_RECORD *rec, PVOID f
             /* unwind from where the exception began, so inner frames'
              * __finally blocks run too */
             struct seh_frame **head = frames_head();
-            const CONTEXT *start = head && *head ? (*head)->origin : d->ContextRecord;
+            const CONTEXT *start = head && *head && (*head)->origin ? (*head)->origin
+                                                                    : d->ContextRecord;
             CONTEXT c;
             seh_unwind(frame, (PVOID)(d->ImageBase + table->ScopeRecord[i].JumpTarget), rec,
-                       (PVOID)(ULONG_PTR)rec->ExceptionCode, &c, start);
+                       (PVOID)(ULONG_PTR)rec->ExceptionCode, &c, start, NULL);
         }
     }
     return ExceptionContinueSearch;

@@ -40,6 +40,33 @@ extern __thread DWORD64 seh_native_boundary;
 /* Says on stderr, in one line, that the search stopped there (crash.c). */
 void seh_report_native_boundary(const EXCEPTION_RECORD *rec);
 
+/* decant's own frames have no unwind data. Where a walk of the stack
+ * reaches them, it continues from the Windows state one of these records
+ * (innermost first, in the native frames themselves):
+ *  SEH_DISPATCH  an exception being dispatched: `origin` is where it was
+ *                raised, `frame` the establisher frame whose handler runs;
+ *                an exception raised inside that handler is nested.
+ *  SEH_UNWIND    an unwind: `origin` is RtlUnwindEx's caller (NULL when
+ *                decant started it), `active` the handler call under way;
+ *                an unwind that reaches it collides and takes it over.
+ *  SEH_CALL      a builtin that calls back into the program (qsort):
+ *                `origin` is its caller, so an exception thrown by the
+ *                callback passes the builtin's frames, which it abandons. */
+struct seh_frame {
+    struct seh_frame *prev;
+    enum { SEH_DISPATCH, SEH_UNWIND, SEH_CALL } kind;
+    const CONTEXT *origin;
+    DWORD64 frame;
+    DISPATCHER_CONTEXT *active;
+};
+void seh_frame_push(struct seh_frame *f, int kind, const CONTEXT *origin);
+void seh_frame_pop(struct seh_frame *f);
+/* Unwinds from `start` to `target_frame`, then resumes at target_ip with
+ * rax = retval (RtlUnwindEx); `caller` is RtlUnwindEx's caller or NULL. */
+void seh_unwind(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec,
+                PVOID retval, CONTEXT *out, const CONTEXT *start,
+                const CONTEXT *caller) __attribute__((noreturn));
+
 PVOID WINAPI RtlAddVectoredExceptionHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn);
 ULONG WINAPI RtlRemoveVectoredExceptionHandler(PVOID handle);
 PVOID WINAPI RtlAddVectoredContinueHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER fn);

@@ -81,19 +81,6 @@ void CDECL msvcrt__invalid_parameter_noinfo(void)
     msvcrt__invalid_parameter(NULL, NULL, NULL, 0, 0);
 }
 
-/* The UCRT's default has no mercy: _invoke_watson's __fastfail ends the
- * process with STATUS_STACK_BUFFER_OVERRUN (FAST_FAIL_INVALID_ARG), which
- * no exception handler sees. */
-void crt_ucrt_invalid_parameter(void)
-{
-    if (invalid_param_handler) {
-        invalid_param_handler(NULL, NULL, NULL, 0, 0);
-        return;
-    }
-    WARN("invalid parameter to a UCRT function: terminating");
-    TerminateProcess(GetCurrentProcess(), 0xc0000409);
-}
-
 static int error_mode;
 
 /* _set_error_mode (msvcrt): _REPORT_ERRMODE (3) queries. */

@@ -13,4 +13,9 @@ BOOL WINAPI GetStringTypeW(DWORD, LPCWSTR, int, WORD *) __attribute__((weak));
 
 BOOL WINAPI IsDBCSLeadByteEx(UINT, BYTE) __attribute__((weak));
 
+/* ntdll (an assembly entry stub, defined in src/nt/context.c) */
+struct EXCEPTION_RECORD;
+void WINAPI RtlUnwind(PVOID frame, PVOID target_ip, struct EXCEPTION_RECORD *rec,
+                      PVOID retval);
+
 #endif

@@ -7,6 +7,10 @@
 #include "debug.h"
 #include "k32.h"
 #include "msvcrt.h"
+#include "winexcept.h"
+#include "caller_context.h"
+#include "exception.h"
+#include "thread.h"
 
 #define M_SIGINT 2
 #define M_SIGILL 4
@@ -134,8 +138,8 @@ void CDECL msvcrt__unlock(int n)
 
 /* _setjmp(jmp_buf, frame) / _setjmpex / longjmp (msvcrt), in the Windows
  * x64 _JUMP_BUFFER layout: Frame Rbx Rsp Rbp Rsi Rdi R12-R15 Rip, MxCsr,
- * the x87 control word, then Xmm6-Xmm15. longjmp does not unwind (no
- * termination handlers or destructors run): FIXME when SEH lands. */
+ * the x87 control word, then Xmm6-Xmm15. longjmp unwinds when setjmp
+ * recorded a frame (below); the register reload is jump_nounwind. */
 __asm__(
     ".text\n"
     ".globl msvcrt__setjmp\n"
@@ -172,9 +176,8 @@ __asm__(
     "    xorl %eax, %eax\n"
     "    ret\n"
     ".size msvcrt__setjmp, .-msvcrt__setjmp\n"
-    ".globl msvcrt_longjmp\n"
-    ".type msvcrt_longjmp, @function\n"
-    "msvcrt_longjmp:\n"
+    ".type jump_nounwind, @function\n"
+    "jump_nounwind:\n"
     "    movl %edx, %eax\n"
     "    testl %eax, %eax\n"
     "    jnz 1f\n"
@@ -202,4 +205,38 @@ __asm__(
     "    movdqu 240(%rcx), %xmm15\n"
     "    movq 16(%rcx), %rsp\n"
     "    jmpq *80(%rcx)\n"
-    ".size msvcrt_longjmp, .-msvcrt_longjmp\n");
+    ".size jump_nounwind, .-jump_nounwind\n");
+
+void CDECL jump_nounwind(void *jb, int val) __attribute__((noreturn));
+
+/* longjmp (msvcrt): with a frame recorded by _setjmp (the compiler passes
+ * its frame pointer), the frames in between are unwound first, so their
+ * termination handlers and destructors run (RtlUnwind with
+ * STATUS_LONGJUMP, which restores the jump buffer at the end;
+ * tests/programs/seh/signal_longjmp.c). Without one, a plain jump. */
+__attribute__((used, noreturn)) static void longjmp_entry(void *jb, int val, void *a3,
+                                                         void *a4, CONTEXT *caller)
+{
+    if (!val)
+        val = 1;
+    ULONG_PTR frame = *(ULONG_PTR *)jb, rip = ((ULONG_PTR *)jb)[10];
+    if (frame) {
+        EXCEPTION_RECORD rec = {0};
+        CONTEXT out;
+        rec.ExceptionCode = STATUS_LONGJUMP;
+        rec.NumberParameters = 1;
+        rec.ExceptionInformation[0] = (ULONG_PTR)jb;
+        seh_unwind((void *)frame, (void *)rip, &rec, (void *)(ULONG_PTR)val, &out, caller,
+                   caller);
+    }
+    jump_nounwind(jb, val);
+}
+CALLER_CONTEXT_ENTRY(msvcrt_longjmp, longjmp_entry)
+
+/* _resetstkoflw (msvcrt): puts the stack's guard back after a stack
+ * overflow was survived, so the next one is caught too; 0 while the stack
+ * is still in use too deep for it (thread.c). */
+int CDECL msvcrt__resetstkoflw(void)
+{
+    return thread_reset_stack_guard();
+}

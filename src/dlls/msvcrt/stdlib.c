@@ -15,6 +15,8 @@
 #define DEBUG_CHANNEL crt
 #include "debug.h"
 #include "msvcrt.h"
+#include "caller_context.h"
+#include "exception.h"
 
 /* A view of a narrow or wide string, one unit at a time. */
 struct src {
@@ -373,54 +375,73 @@ static void sort_impl(char *base, size_t n, size_t size, cmp_fn cmp,
 #undef CMP
 }
 
-/* qsort / qsort_s (msvcrt) */
-void CDECL msvcrt_qsort(void *base, size_t n, size_t size, cmp_fn cmp)
+/* qsort, qsort_s, bsearch, bsearch_s (msvcrt): entered through stubs that
+ * record the caller's registers, so an exception the comparator throws
+ * passes these native frames on its way to the caller's handlers
+ * (struct seh_frame). Arguments past the fourth come from the caller's
+ * stack. */
+__attribute__((used)) static void qsort_entry(void *base, size_t n, size_t size,
+                                              cmp_fn cmp, CONTEXT *caller)
 {
+    struct seh_frame f;
+    seh_frame_push(&f, SEH_CALL, caller);
     if (n > 1 && size)
         sort_impl(base, n, size, cmp, NULL, NULL);
+    seh_frame_pop(&f);
 }
-void CDECL msvcrt_qsort_s(void *base, size_t n, size_t size, cmp_s_fn cmp,
-                          void *ctx)
+CALLER_CONTEXT_CALL(msvcrt_qsort, qsort_entry)
+
+__attribute__((used)) static void qsort_s_entry(void *base, size_t n, size_t size,
+                                                cmp_s_fn cmp, CONTEXT *caller)
 {
+    struct seh_frame f;
+    seh_frame_push(&f, SEH_CALL, caller);
     if (n > 1 && size)
-        sort_impl(base, n, size, NULL, cmp, ctx);
+        sort_impl(base, n, size, NULL, cmp, (void *)caller_arg(caller, 5));
+    seh_frame_pop(&f);
+}
+CALLER_CONTEXT_CALL(msvcrt_qsort_s, qsort_s_entry)
+
+static void *search(const void *key, const void *base, size_t n, size_t size,
+                    cmp_fn cmp, cmp_s_fn cmp_s, void *ctx)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *p = (const char *)base + mid * size;
+        int c = cmp ? cmp(key, p) : cmp_s(ctx, key, p);
+        if (!c)
+            return (void *)p;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
 }
 
-/* bsearch / bsearch_s (msvcrt) */
-void *CDECL msvcrt_bsearch(const void *key, const void *base, size_t n,
-                           size_t size, cmp_fn cmp)
+__attribute__((used)) static void *bsearch_entry(const void *key, const void *base,
+                                                 size_t n, size_t size, CONTEXT *caller)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *p = (const char *)base + mid * size;
-        int c = cmp(key, p);
-        if (!c)
-            return (void *)p;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
+    struct seh_frame f;
+    seh_frame_push(&f, SEH_CALL, caller);
+    void *r = search(key, base, n, size, (cmp_fn)caller_arg(caller, 5), NULL, NULL);
+    seh_frame_pop(&f);
+    return r;
 }
-void *CDECL msvcrt_bsearch_s(const void *key, const void *base, size_t n,
-                             size_t size, cmp_s_fn cmp, void *ctx)
+CALLER_CONTEXT_CALL(msvcrt_bsearch, bsearch_entry)
+
+__attribute__((used)) static void *bsearch_s_entry(const void *key, const void *base,
+                                                   size_t n, size_t size, CONTEXT *caller)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *p = (const char *)base + mid * size;
-        int c = cmp(ctx, key, p);
-        if (!c)
-            return (void *)p;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
+    struct seh_frame f;
+    seh_frame_push(&f, SEH_CALL, caller);
+    void *r = search(key, base, n, size, NULL, (cmp_s_fn)caller_arg(caller, 5),
+                     (void *)caller_arg(caller, 6));
+    seh_frame_pop(&f);
+    return r;
 }
+CALLER_CONTEXT_CALL(msvcrt_bsearch_s, bsearch_s_entry)
 
 /* _lfind / _lsearch (msvcrt): n is an unsigned int count. */
 void *CDECL msvcrt__lfind(const void *key, const void *base, unsigned *n,

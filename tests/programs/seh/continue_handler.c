@@ -1,8 +1,14 @@
-/* Vectored continue handlers (AddVectoredContinueHandler): when are they
- * called, and in which order.  The printed trace is what Windows does:
- * after a vectored exception handler or a frame-based handler resumes
- * execution the continue handlers run, first-added-with-First=1 first;
- * one returning EXCEPTION_CONTINUE_EXECUTION ends the walk. */
+// wine: skip Wine 8 stores vectored continue handlers but never calls them
+/* Vectored continue handlers (AddVectoredContinueHandler): when a
+ * vectored handler, a frame-based handler or the unhandled-exception
+ * filter resumes execution, the dispatcher then walks the continue
+ * handlers (First=1 ones at the front) until one returns
+ * EXCEPTION_CONTINUE_EXECUTION; a handler that unwinds never gets there.
+ * The expected trace is not verified on Windows: it follows the Go
+ * runtime, which relies on it (runtime/signal_windows.go: "Windows
+ * searches ContinueHandler's list even if ExceptionHandler returns
+ * EXCEPTION_CONTINUE_EXECUTION"; firstcontinuehandler stops the walk) and
+ * ReactOS's RtlDispatchException. */
 #include <windows.h>
 #include <stdio.h>
 #include "sehframe.h"
