@@ -39,6 +39,20 @@
     SAVE_SEGMENTS(reg)                             \
     "    movl $0x10001f, 0x30(" reg ")\n" /* CONTEXT_FULL | CONTEXT_SEGMENTS */
 
+/* The stub's caller's state, as it will be when the stub returns, into a
+ * CONTEXT at the bottom of 0x4d8 bytes the stub takes on the stack. */
+#define CAPTURE_CALLER                                                      \
+    "    sub $0x4d8, %rsp\n"                                                \
+    "    mov %rax, 0x78(%rsp)\n"                                            \
+    SAVE_GPRS("%rsp")                                                       \
+    "    pushfq\n"                                                          \
+    "    popq %rax\n"                                                       \
+    "    mov %eax, 0x44(%rsp)\n"                                            \
+    "    lea 0x4e0(%rsp), %rax\n"                                           \
+    "    mov %rax, 0x98(%rsp)\n"                                            \
+    "    mov 0x4d8(%rsp), %rax\n"                                           \
+    "    mov %rax, 0xf8(%rsp)\n"
+
 /* Entry stubs: capture the caller's context on our own stack, then call
  * the C implementation (SysV) with it as an extra argument. The C side
  * never returns through the stub: it either restores a context or ends the
@@ -47,16 +61,7 @@
     __asm__(".text\n"                                                       \
             ".globl " #name "\n"                                            \
             ".type " #name ",@function\n" #name ":\n"                       \
-            "    sub $0x4d8, %rsp\n"                                        \
-            "    mov %rax, 0x78(%rsp)\n"                                    \
-            SAVE_GPRS("%rsp")                                               \
-            "    pushfq\n"                                                  \
-            "    popq %rax\n"                                               \
-            "    mov %eax, 0x44(%rsp)\n"                                    \
-            "    lea 0x4e0(%rsp), %rax\n"                                   \
-            "    mov %rax, 0x98(%rsp)\n"                                    \
-            "    mov 0x4d8(%rsp), %rax\n"                                   \
-            "    mov %rax, 0xf8(%rsp)\n"                                    \
+            CAPTURE_CALLER                                                  \
             "    mov %rcx, %rdi\n"                                          \
             "    mov %rdx, %rsi\n"                                          \
             "    mov %r8, %rdx\n"                                           \
@@ -74,13 +79,7 @@
     __asm__(".text\n"                                                       \
             ".globl " #name "\n"                                            \
             ".type " #name ",@function\n" #name ":\n"                       \
-            "    sub $0x4d8, %rsp\n"                                        \
-            "    mov %rax, 0x78(%rsp)\n"                                    \
-            SAVE_GPRS("%rsp")                                               \
-            "    lea 0x4e0(%rsp), %rax\n"                                   \
-            "    mov %rax, 0x98(%rsp)\n"                                    \
-            "    mov 0x4d8(%rsp), %rax\n"                                   \
-            "    mov %rax, 0xf8(%rsp)\n"                                    \
+            CAPTURE_CALLER                                                  \
             "    push %rsi\n"                                               \
             "    push %rdi\n"                                               \
             "    mov %rcx, %rdi\n"                                          \

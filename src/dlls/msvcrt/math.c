@@ -9,28 +9,13 @@
 #define DEBUG_CHANNEL crt
 #include "debug.h"
 #include "msvcrt.h"
+#include "math_errno.h"
 
 typedef int(CDECL *matherr_fn)(void *);
 static matherr_fn user_matherr;
 
 /* __setusermatherr (msvcrt) */
 void CDECL msvcrt___setusermatherr(matherr_fn f) { user_matherr = f; }
-
-static inline void carry_errno(int saved)
-{
-    if (errno)
-        crt_set_errno(crt_errno_from_linux(errno));
-    errno = saved;
-}
-
-#define CALL(expr)                                                          \
-    do {                                                                    \
-        int saved_ = errno;                                                 \
-        errno = 0;                                                          \
-        __typeof__(expr) r_ = (expr);                                       \
-        carry_errno(saved_);                                                \
-        return r_;                                                          \
-    } while (0)
 
 #define D1(name, fn) double CDECL msvcrt_##name(double x) { CALL(fn(x)); }
 #define D2(name, fn) double CDECL msvcrt_##name(double x, double y) { CALL(fn(x, y)); }

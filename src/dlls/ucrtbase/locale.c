@@ -206,22 +206,45 @@ int CDECL msvcrt_wctomb(char *s, WCHAR c);
 
 #define TRUNCATE ((size_t)-1)
 
-/* mbstowcs_s (ucrtbase): *ret counts the terminator; a result that does
- * not fit is ERANGE and "" unless count is _TRUNCATE. */
-int CDECL ucrt_mbstowcs_s(size_t *ret, WCHAR *dst, size_t size,
-                          const char *src, size_t count)
+/* A conversion mbstowcs_s and wcstombs_s share: at most n units of src
+ * into dst (NULL: just count them); (size_t)-1 on a bad character. */
+typedef size_t (*convert_fn)(void *dst, const void *src, size_t n);
+
+static size_t to_wide(void *dst, const void *src, size_t n)
+{
+    return msvcrt_mbstowcs(dst, src, n);
+}
+
+static size_t to_multibyte(void *dst, const void *src, size_t n)
+{
+    return msvcrt_wcstombs(dst, src, n);
+}
+
+static void terminate_at(void *dst, size_t unit, size_t i)
+{
+    if (unit == sizeof(WCHAR))
+        ((WCHAR *)dst)[i] = 0;
+    else
+        ((char *)dst)[i] = 0;
+}
+
+/* The secure rules: *ret counts the terminator; a result that does not
+ * fit is ERANGE and "" unless count is _TRUNCATE, which cuts it
+ * (STRUNCATE). `unit` is the size of one destination character. */
+static int convert_s(size_t *ret, void *dst, size_t unit, size_t size, const void *src,
+                     size_t count, convert_fn convert)
 {
     if ((!dst && size) || (dst && !size) || !src) {
         if (dst && size)
-            dst[0] = 0;
+            terminate_at(dst, unit, 0);
         crt_ucrt_invalid_parameter();
         crt_set_errno(M_EINVAL);
         return M_EINVAL;
     }
-    size_t need = msvcrt_mbstowcs(NULL, src, 0);
+    size_t need = convert(NULL, src, 0);
     if (need == (size_t)-1) {
         if (dst)
-            dst[0] = 0;
+            terminate_at(dst, unit, 0);
         return *msvcrt__errno();
     }
     if (count != TRUNCATE && count < need)
@@ -234,7 +257,7 @@ int CDECL ucrt_mbstowcs_s(size_t *ret, WCHAR *dst, size_t size,
     int err = 0;
     if (need >= size) {
         if (count != TRUNCATE) {
-            dst[0] = 0;
+            terminate_at(dst, unit, 0);
             crt_ucrt_invalid_parameter();
             crt_set_errno(M_ERANGE);
             return M_ERANGE;
@@ -242,53 +265,27 @@ int CDECL ucrt_mbstowcs_s(size_t *ret, WCHAR *dst, size_t size,
         need = size - 1;
         err = 80; /* STRUNCATE */
     }
-    msvcrt_mbstowcs(dst, src, need);
-    dst[need] = 0;
+    size_t n = convert(dst, src, need);
+    if (n == (size_t)-1)
+        n = 0;
+    terminate_at(dst, unit, n);
     if (ret)
-        *ret = need + 1;
+        *ret = n + 1;
     return err;
+}
+
+/* mbstowcs_s (ucrtbase) */
+int CDECL ucrt_mbstowcs_s(size_t *ret, WCHAR *dst, size_t size,
+                          const char *src, size_t count)
+{
+    return convert_s(ret, dst, sizeof(WCHAR), size, src, count, to_wide);
 }
 
 /* wcstombs_s (ucrtbase) */
 int CDECL ucrt_wcstombs_s(size_t *ret, char *dst, size_t size,
                           const WCHAR *src, size_t count)
 {
-    if ((!dst && size) || (dst && !size) || !src) {
-        if (dst && size)
-            dst[0] = 0;
-        crt_ucrt_invalid_parameter();
-        crt_set_errno(M_EINVAL);
-        return M_EINVAL;
-    }
-    size_t need = msvcrt_wcstombs(NULL, src, 0);
-    if (need == (size_t)-1) {
-        if (dst)
-            dst[0] = 0;
-        return *msvcrt__errno();
-    }
-    if (count != TRUNCATE && count < need)
-        need = count;
-    if (!dst) {
-        if (ret)
-            *ret = need + 1;
-        return 0;
-    }
-    int err = 0;
-    if (need >= size) {
-        if (count != TRUNCATE) {
-            dst[0] = 0;
-            crt_ucrt_invalid_parameter();
-            crt_set_errno(M_ERANGE);
-            return M_ERANGE;
-        }
-        need = size - 1;
-        err = 80; /* STRUNCATE */
-    }
-    size_t n = msvcrt_wcstombs(dst, src, need);
-    dst[n == (size_t)-1 ? 0 : n] = 0;
-    if (ret)
-        *ret = (n == (size_t)-1 ? 0 : n) + 1;
-    return err;
+    return convert_s(ret, dst, 1, size, src, count, to_multibyte);
 }
 
 /* wctomb_s (ucrtbase) */

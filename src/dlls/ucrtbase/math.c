@@ -12,22 +12,7 @@
 #define DEBUG_CHANNEL crt
 #include "debug.h"
 #include "ucrt.h"
-
-static inline void carry_errno(int saved)
-{
-    if (errno)
-        crt_set_errno(crt_errno_from_linux(errno));
-    errno = saved;
-}
-
-#define CALL(expr)                                                          \
-    do {                                                                    \
-        int saved_ = errno;                                                 \
-        errno = 0;                                                          \
-        __typeof__(expr) r_ = (expr);                                       \
-        carry_errno(saved_);                                                \
-        return r_;                                                          \
-    } while (0)
+#include "../msvcrt/math_errno.h"
 
 #define F1(name) float CDECL ucrt_##name(float x) { CALL(name(x)); }
 #define F2(name) float CDECL ucrt_##name(float x, float y) { CALL(name(x, y)); }

@@ -214,48 +214,39 @@ int CDECL ucrt__get_tzname(size_t *ret, char *buf, size_t size, int index)
     return 0;
 }
 
-/* _ctime64_s / _wctime64_s (ucrtbase): 26 units at least. */
-int CDECL ucrt__ctime64_s(char *buf, size_t size, const LONGLONG *t)
+/* _ctime64_s / _wctime64_s (ucrtbase): 26 units at least; `text` is
+ * msvcrt's (w)ctime of *t, units of `unit` bytes. */
+static int ctime_s(void *buf, size_t unit, size_t size, const LONGLONG *t,
+                   const void *(*text)(const LONGLONG *))
 {
     if (!buf || !size || !t) {
         crt_ucrt_invalid_parameter();
         crt_set_errno(M_EINVAL);
         return M_EINVAL;
     }
-    buf[0] = 0;
+    memset(buf, 0, unit);
     if (size < 26) {
         crt_ucrt_invalid_parameter();
         crt_set_errno(M_ERANGE);
         return M_ERANGE;
     }
-    char *s = msvcrt__ctime64(t);
+    const void *s = text(t);
     if (!s) {
         crt_ucrt_invalid_parameter();
         crt_set_errno(M_EINVAL);
         return M_EINVAL;
     }
-    memcpy(buf, s, 26);
+    memcpy(buf, s, 26 * unit);
     return 0;
+}
+static const void *narrow_ctime(const LONGLONG *t) { return msvcrt__ctime64(t); }
+static const void *wide_ctime(const LONGLONG *t) { return msvcrt__wctime64(t); }
+
+int CDECL ucrt__ctime64_s(char *buf, size_t size, const LONGLONG *t)
+{
+    return ctime_s(buf, 1, size, t, narrow_ctime);
 }
 int CDECL ucrt__wctime64_s(WCHAR *buf, size_t size, const LONGLONG *t)
 {
-    if (!buf || !size || !t) {
-        crt_ucrt_invalid_parameter();
-        crt_set_errno(M_EINVAL);
-        return M_EINVAL;
-    }
-    buf[0] = 0;
-    if (size < 26) {
-        crt_ucrt_invalid_parameter();
-        crt_set_errno(M_ERANGE);
-        return M_ERANGE;
-    }
-    WCHAR *s = msvcrt__wctime64(t);
-    if (!s) {
-        crt_ucrt_invalid_parameter();
-        crt_set_errno(M_EINVAL);
-        return M_EINVAL;
-    }
-    memcpy(buf, s, 26 * sizeof(WCHAR));
-    return 0;
+    return ctime_s(buf, sizeof(WCHAR), size, t, wide_ctime);
 }
