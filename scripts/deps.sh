@@ -13,6 +13,7 @@ have clang || need="$need clang"         # MSVC-ABI C++ tests (tests/programs/ms
 have lld-link || need="$need lld"
 have llvm-dlltool || need="$need llvm"
 have nasm || need="$need nasm"          # hand-made PE files in tests/pe
+have 7zz || have 7z || need="$need 7zip" # checks 7za.exe in tests/real
 [ -f /usr/include/sqlite3.h ] || need="$need libsqlite3-dev" # the registry
 [ -z "$need" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$need"

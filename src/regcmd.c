@@ -4,6 +4,7 @@
  *   decant reg add KEY [/v NAME | /ve] [/t TYPE] [/d DATA] [/f]
  *   decant reg delete KEY [/v NAME | /ve | /va] [/f]
  * KEY starts with HKLM, HKCU, HKCR, HKU or HKCC (or the long names). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,18 +88,24 @@ static void print_value(const WCHAR *name, DWORD type, const BYTE *data, DWORD l
     printf("\n");
 }
 
-static void query_key(HKEY k, const char *path, const WCHAR *only, int only_set, int recurse)
+/* Prints a key as reg.exe does: its path, its values indented, a blank
+ * line, then its subkeys (their paths, or with /s each in full). Returns
+ * how many values were printed. */
+static int query_key(HKEY k, const char *path, const WCHAR *only, int only_set, int recurse)
 {
+    int shown = 0;
     printf("%s\n", path);
-    BYTE *data = malloc(1 << 20);
+    BYTE *data = malloc((1 << 20) + 2);
     for (DWORD i = 0;; i++) {
         WCHAR name[16384];
         DWORD nl = 16384, type, dl = 1 << 20;
         if (RegEnumValueW(k, i, name, &nl, NULL, &type, data, &dl))
             break;
         data[dl] = data[dl + 1] = 0;
-        if (!only_set || !wstr_icmp(name, only))
+        if (!only_set || !wstr_icmp(name, only)) {
             print_value(name, type, data, dl);
+            shown++;
+        }
     }
     free(data);
     printf("\n");
@@ -113,7 +120,7 @@ static void query_key(HKEY k, const char *path, const WCHAR *only, int only_set,
         if (recurse) {
             HKEY sub;
             if (!RegOpenKeyExW(k, name, 0, 0, &sub)) {
-                query_key(sub, child, only, only_set, 1);
+                shown += query_key(sub, child, only, only_set, 1);
                 RegCloseKey(sub);
             }
         } else if (!only_set) {
@@ -122,6 +129,13 @@ static void query_key(HKEY k, const char *path, const WCHAR *only, int only_set,
         free(child);
         free(n);
     }
+    return shown;
+}
+
+static int not_found(void)
+{
+    fprintf(stderr, "ERROR: The system was unable to find the specified registry key or value.\n");
+    return 1;
 }
 
 static int parse_type(const char *t)
@@ -137,7 +151,7 @@ int regcmd_main(int argc, char **argv)
     if (argc < 2) {
         fprintf(stderr, "usage: decant reg query|add|delete KEY [/v NAME | /ve] [/t TYPE] "
                         "[/d DATA] [/s] [/f]\n");
-        return 2;
+        return 1;
     }
     const char *verb = argv[0], *key = argv[1], *vname = NULL, *type = "REG_SZ", *data = "";
     int ve = 0, va = 0, recurse = 0;
@@ -158,23 +172,27 @@ int regcmd_main(int argc, char **argv)
             ;
         else {
             fprintf(stderr, "decant reg: unknown option %s\n", argv[i]);
-            return 2;
+            return 1;
         }
     }
     HKEY root, k;
     const char *sub, *long_root;
     if (split_key(key, &root, &sub, &long_root))
-        return 2;
+        return 1;
     WCHAR *wsub = utf8_to_wstr_alloc(sub), *wname = vname ? utf8_to_wstr_alloc(vname) : NULL;
     char *path;
     if (asprintf(&path, "%s%s%s", long_root, *sub ? "\\" : "", sub) < 0)
-        return 2;
+        return 1;
     LONG r;
     if (!strcasecmp(verb, "query")) {
-        if ((r = RegOpenKeyExW(root, wsub, 0, 0, &k))) {
-            fprintf(stderr, "ERROR: The system was unable to find the specified registry key or value.\n");
-            return 1;
+        if ((r = RegOpenKeyExW(root, wsub, 0, 0, &k)))
+            return not_found();
+        if ((vname || ve) && !recurse &&
+            RegQueryValueExW(k, ve ? u"" : wname, NULL, NULL, NULL, NULL)) {
+            RegCloseKey(k);
+            return not_found();
         }
+        printf("\n");
         query_key(k, path, ve ? u"" : wname, vname || ve, recurse);
         RegCloseKey(k);
         return 0;
@@ -188,18 +206,47 @@ int regcmd_main(int argc, char **argv)
             int t = parse_type(type);
             if (t < 0) {
                 fprintf(stderr, "ERROR: unknown type %s\n", type);
-                return 2;
+                return 1;
             }
             BYTE buf[8];
             const BYTE *bytes = buf;
             DWORD len = 0;
             WCHAR *w = NULL;
-            if (t == 4) {
-                *(DWORD *)buf = strtoul(data, NULL, 0);
-                len = 4;
-            } else if (t == 11) {
-                *(unsigned long long *)buf = strtoull(data, NULL, 0);
-                len = 8;
+            BYTE *bin = NULL;
+            if (t == 4 || t == 11) {
+                int hex = data[0] == '0' && (data[1] == 'x' || data[1] == 'X');
+                char *end;
+                errno = 0;
+                unsigned long long v = strtoull(data, &end, hex ? 16 : 10);
+                if (*end || end == data + 2 * hex || errno || (t == 4 && v > 0xffffffffu) ||
+                    *data == '-') {
+                    fprintf(stderr, "ERROR: Invalid value for %s: %s\n", type_names[t], data);
+                    return 1;
+                }
+                len = t == 4 ? 4 : 8;
+                if (t == 4)
+                    *(DWORD *)buf = (DWORD)v;
+                else
+                    memcpy(buf, &v, 8);
+            } else if (t == 3 || t == 0) { /* hex digits, two per byte */
+                size_t n = strlen(data);
+                BYTE *b = bin = malloc(n / 2 + 1);
+                for (size_t i = 0; i < n; i++) {
+                    int d = data[i] >= '0' && data[i] <= '9' ? data[i] - '0'
+                          : (data[i] | 0x20) >= 'a' && (data[i] | 0x20) <= 'f' ? (data[i] | 0x20) - 'a' + 10
+                          : -1;
+                    if (d < 0 || n % 2) {
+                        fprintf(stderr, "ERROR: Invalid value for %s: %s\n", type_names[t], data);
+                        free(b);
+                        return 1;
+                    }
+                    if (i % 2)
+                        b[i / 2] |= d;
+                    else
+                        b[i / 2] = d << 4;
+                }
+                bytes = b;
+                len = n / 2;
             } else {
                 w = utf8_to_wstr_alloc(data);
                 len = (wstr_len(w) + 1) * sizeof(WCHAR);
@@ -224,15 +271,20 @@ int regcmd_main(int argc, char **argv)
             }
             r = RegSetValueExW(k, ve ? NULL : wname, 0, t, bytes, len);
             free(w);
+            free(bin);
         }
         RegCloseKey(k);
+        if (r) {
+            fprintf(stderr, "ERROR: cannot set the value (error %d)\n", (int)r);
+            return 1;
+        }
         printf("The operation completed successfully.\n");
-        return r ? 1 : 0;
+        return 0;
     }
     if (!strcasecmp(verb, "delete")) {
         if (vname || ve || va) {
             if ((r = RegOpenKeyExW(root, wsub, 0, 0, &k)))
-                goto notfound;
+                return not_found();
             if (va) {
                 WCHAR name[16384];
                 DWORD nl;
@@ -247,13 +299,10 @@ int regcmd_main(int argc, char **argv)
             r = RegDeleteTreeW(root, wsub);
         }
         if (r)
-            goto notfound;
+            return not_found();
         printf("The operation completed successfully.\n");
         return 0;
-    notfound:
-        fprintf(stderr, "ERROR: The system was unable to find the specified registry key or value.\n");
-        return 1;
     }
     fprintf(stderr, "decant reg: unknown verb %s (query, add, delete)\n", verb);
-    return 2;
+    return 1;
 }

@@ -15,13 +15,21 @@
 #                        as Linux reports it)
 #   // stdin: FILE       file (next to the source) fed to standard input
 #   // wine: skip REASON  not run with --wine (a documented Wine deviation)
+#   // env: NAME=VALUE   environment for the run (shell words; $HELPERS is
+#                        the directory the area's helpers are built in)
+#   // postbuild: CMD    shell command run after a build, $OUT the file built
 # <name>.expected, if present, is the exact expected stdout (bytes, CRLF
 # included: text-mode stdout writes \r\n, as on Windows).
 # tests/programs/<area>/helpers/*.c are built next to the tests of that area
-# and not run: foo.c -> foo.exe, foo.dll.c -> foo.dll (-shared).
+# and not run: foo.c -> foo.exe, foo.dll.c -> foo.dll (-shared), and
+# foo.so.c -> foo.so, a Linux library built with the host's gcc (-shared
+# -fPIC; $HOST_CC to override) for the bridges to Linux (tests/programs/unixlib).
 # Each test runs in a fresh empty directory; find helpers through
 # GetModuleFileName (they sit beside the test's .exe).
 # tests/pe/*.sh: scripts that make and run hand-made PE files (exit 0 = pass).
+# tests/real/*.sh: real Windows programs fetched from npm into build/real-cache
+# and checked against their Linux builds; each prints one line per case,
+# "PASS|FAIL|SKIP name[: why]", and exits 0, 1, or 77 (nothing could run).
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -68,13 +76,16 @@ build_exe() { # src out
     local flags
     flags=$(directive "$1" build)
     local extra=() cc=$MINGW_CC
-    case $2 in *.dll) extra=(-shared) ;; esac
+    case $2 in *.dll) extra=(-shared) ;; *.so) extra=(-shared -fPIC); cc=${HOST_CC:-gcc} ;; esac
     case $1 in *.cpp) cc=$MINGW_CXX ;; esac
     if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || [ tests/programs/test.h -nt "$2" ]; then
         mkdir -p "$(dirname "$2")"
         # shellcheck disable=SC2086
         "$cc" -O1 -Wall -Itests/programs "${extra[@]}" -o "$2" "$1" $flags \
             2>"$2.log" || { cat "$2.log"; return 1; }
+        local post
+        post=$(directive "$1" postbuild)
+        [ -z "$post" ] || (OUT=$2; eval "$post") || { rm -f "$2"; return 1; }
     fi
 }
 
@@ -83,7 +94,7 @@ for h in tests/programs/*/helpers/*.c tests/programs/*/helpers/*.cpp; do
     [ -e "$h" ] || continue
     area=$(basename "$(dirname "$(dirname "$h")")")
     name=$(basename "$h"); name=${name%.c}; name=${name%.cpp}
-    case $name in *.dll) out=$BUILD/$area/$name ;; *) out=$BUILD/$area/$name.exe ;; esac
+    case $name in *.dll | *.so) out=$BUILD/$area/$name ;; *) out=$BUILD/$area/$name.exe ;; esac
     build_exe "$h" "$out" || report fail "build $h"
 done
 
@@ -108,11 +119,12 @@ for src in tests/programs/*/*.c tests/programs/*/*.cpp tests/programs/*/*.cxx; d
     dir=$TMPROOT/$area-$name
     mkdir -p "$dir"
     eval "args=($(directive "$src" args))"
+    HELPERS=$BUILD/$area eval "envs=($(directive "$src" env))"
     stdin_file=$(directive "$src" stdin)
     if [ -n "$stdin_file" ]; then stdin_file=$ROOT/tests/programs/$area/$stdin_file; else stdin_file=/dev/null; fi
     want_status=$(directive "$src" exit)
     want_status=$(( ${want_status:-0} & 255 ))
-    (cd "$dir" && timeout 60 "${RUNNER[@]}" "$exe" "${args[@]}" <"$stdin_file" >"$dir.out" 2>"$dir.err")
+    (cd "$dir" && env "${envs[@]}" timeout 60 "${RUNNER[@]}" "$exe" "${args[@]}" <"$stdin_file" >"$dir.out" 2>"$dir.err")
     status=$?
     detail=
     if [ $status -ne $want_status ]; then
@@ -150,14 +162,25 @@ if [ $WINE = 0 ]; then
         elif [ $rc = 77 ]; then report skip "$id" "$(echo "$out" | tail -n 1)"
         else report fail "$id"; echo "$out" | tail -n 20; fi
     done
+    # tests/real/*.sh report each case on a line of its own: counted here.
     for t in tests/real/*.sh; do
         [ -e "$t" ] || continue
         id=real/$(basename "$t" .sh)
         [ -n "$FILTER" ] && [[ $id != *$FILTER* ]] && continue
         out=$(bash "$t" "$ROOT/build/decant" 2>&1); rc=$?
-        if [ $rc = 0 ]; then report pass "$id"
-        elif [ $rc = 77 ]; then report skip "$id" "$(echo "$out" | tail -n 1)"
-        else report fail "$id"; echo "$out" | tail -n 20; fi
+        if [ $rc = 77 ]; then report skip "$id" "$(echo "$out" | tail -n 1 | sed 's/^SKIP: //')"; continue; fi
+        failed_cases=0
+        while read -r word name why; do
+            case $word in
+            PASS) report pass "$id/$name" ;;
+            SKIP) report skip "$id/${name%:}" "$why" ;;
+            FAIL) report fail "$id/${name%:}" "$why"; failed_cases=1 ;;
+            esac
+        done <<<"$out"
+        if [ $rc != 0 ]; then
+            [ $failed_cases = 1 ] || report fail "$id" "exit status $rc"
+            echo "$out" | grep -Ev '^(PASS|SKIP|FAIL) ' | head -n 30
+        fi
     done
 fi
 

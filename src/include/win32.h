@@ -84,6 +84,7 @@
 /* Waits */
 #define WAIT_OBJECT_0 0
 #define WAIT_ABANDONED 0x80
+#define WAIT_ABANDONED_0 WAIT_ABANDONED
 #define WAIT_IO_COMPLETION 0xc0
 #define WAIT_TIMEOUT 258
 #define WAIT_FAILED 0xffffffffu

@@ -46,11 +46,15 @@ typedef struct TEB {
     PVOID DeallocationStack;                 /* 0x1478 */
     PVOID TlsSlots[64];                      /* 0x1480 */
     LIST_ENTRY TlsLinks;                     /* 0x1680 */
-    BYTE pad5[0x1780 - 0x1690];
+    BYTE pad5[0x1748 - 0x1690];
+    ULONG GuaranteedStackBytes;              /* 0x1748: SetThreadStackGuarantee */
+    BYTE pad5b[0x1780 - 0x174c];
     PVOID *TlsExpansionSlots;                /* 0x1780 */
     BYTE pad6[0x17c8 - 0x1788];
     PVOID FlsData;                           /* 0x17c8 */
-    BYTE pad7[0x1838 - 0x17d0];
+    BYTE pad7[0x17ee - 0x17d0];
+    USHORT SameTebFlags;                     /* 0x17ee: 0x4 HasFiberData */
+    BYTE pad8[0x1838 - 0x17f0];
     /* decant's own per-thread state lives after the Windows part, in the
      * same allocation, so finding it costs one GS-relative load. */
     struct thread *decant_thread;            /* 0x1838 */
@@ -63,6 +67,8 @@ OFFSET_CHECK(TEB, LastErrorValue, 0x68);
 OFFSET_CHECK(TEB, DeallocationStack, 0x1478);
 OFFSET_CHECK(TEB, TlsSlots, 0x1480);
 OFFSET_CHECK(TEB, TlsExpansionSlots, 0x1780);
+OFFSET_CHECK(TEB, GuaranteedStackBytes, 0x1748);
+OFFSET_CHECK(TEB, SameTebFlags, 0x17ee);
 
 typedef struct {
     ULONG Length;

@@ -26,6 +26,9 @@ struct module {
     int pinned;       /* loaded with the program: FreeLibrary keeps it */
     struct module **deps;
     unsigned ndeps;
+    /* The bridges to Linux code (DESIGN.md §8, unixlib.c, winelib.c). */
+    void *unixlib;    /* a Wine-builtin PE's ELF half (dlopen handle) */
+    void *winelib;    /* this module *is* an ELF .so (dlopen handle) */
 };
 
 /* Loader errors carry one sentence for the user; the loader prints nothing
@@ -82,6 +85,25 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll);
 struct module *ldr_map_file(const char *unix_path, int is_exe,
                             struct ldr_error *err);
 int ldr_protect_sections(struct module *m);
+
+/* The bridges to Linux (unixlib.c, winelib.c; DESIGN.md §8). */
+/* The directories of DECANT_DLLPATH, then WINEDLLPATH (NULL-terminated). */
+const char *const *ldr_dll_path(void);
+/* A mapped PE carries "Wine builtin DLL" after its DOS header. */
+int ldr_is_wine_builtin(const struct module *m);
+/* Finds and dlopen()s the ELF half of a Wine-builtin PE, if it has one. */
+void ldr_attach_unixlib(struct module *m);
+/* NtQueryVirtualMemory's MemoryWineUnixFuncs / MemoryWineUnixWow64Funcs:
+ * the address of the module's __wine_unix_call_funcs table (or the wow64
+ * one). */
+NTSTATUS ldr_unix_funcs(const void *module, int wow64, const void **funcs);
+/* An ELF file (winelib .so) rather than a PE. */
+int ldr_file_is_elf(const char *unix_path);
+/* dlopen()s a winelib .so and builds its PE view from
+ * __wine_spec_nt_header. *existing is set when the .so was already loaded
+ * (the module is returned with one more reference). */
+struct module *ldr_map_winelib(const char *unix_path, int *existing,
+                               struct ldr_error *err);
 
 /* Imports (imports.c). */
 int ldr_resolve_imports(struct module *m, struct ldr_error *err);

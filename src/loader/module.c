@@ -230,6 +230,16 @@ static char *find_in_dir(const char *dir, const char *lname)
     return NULL;
 }
 
+static char *find_in_subdir(const char *dir, const char *sub, const char *lname)
+{
+    char *d = NULL, *p;
+    if (asprintf(&d, "%s%s", dir, sub) < 0)
+        return NULL;
+    p = find_in_dir(d, lname);
+    free(d);
+    return p;
+}
+
 static char *search_dll(const char *lname)
 {
     char *p;
@@ -247,20 +257,29 @@ static char *search_dll(const char *lname)
         return p;
     /* The Windows PATH, each entry translated to a Unix directory. */
     WCHAR *wpath = process_getenv_w(u"PATH");
-    if (!wpath)
-        return NULL;
-    char *path = wstr_to_utf8_alloc(wpath);
-    free(wpath);
-    for (char *tok = strtok(path, ";"); tok; tok = strtok(NULL, ";")) {
-        char *dir = path_dos_to_unix_utf8(tok);
-        if (!dir)
-            continue;
-        p = find_in_dir(dir, lname);
-        free(dir);
+    if (wpath) {
+        char *path = wstr_to_utf8_alloc(wpath), *save = NULL;
+        free(wpath);
+        for (char *tok = strtok_r(path, ";", &save); tok && !p;
+             tok = strtok_r(NULL, ";", &save)) {
+            char *dir = path_dos_to_unix_utf8(tok);
+            if (dir)
+                p = find_in_dir(dir, lname);
+            free(dir);
+        }
+        free(path);
         if (p)
-            break;
+            return p;
     }
-    free(path);
+    /* Last, DECANT_DLLPATH and WINEDLLPATH, laid out as Wine's builtin
+     * directories: a PE in x86_64-windows/ or the directory itself, a
+     * winelib `name.dll.so` in x86_64-unix/ or the directory itself. */
+    char so[72];
+    snprintf(so, sizeof so, "%s.so", lname);
+    for (const char *const *dp = ldr_dll_path(); *dp && !p; dp++)
+        if (!(p = find_in_subdir(*dp, "/x86_64-windows", lname)) &&
+            !(p = find_in_subdir(*dp, "/x86_64-unix", so)) && !(p = find_in_dir(*dp, lname)))
+            p = find_in_dir(*dp, so);
     return p;
 }
 
@@ -281,14 +300,14 @@ void ldr_add_dependency(struct module *m, struct module *dep)
  * called, naming the function (DESIGN.md §3). */
 static const char *const system_dlls[] = {
     "cfgmgr32.dll",
-    "combase.dll", "comctl32.dll", "comdlg32.dll", "crypt32.dll",
+    "comctl32.dll", "comdlg32.dll", "crypt32.dll",
     "dbghelp.dll", "dnsapi.dll", "dwmapi.dll", "gdi32.dll", "gdiplus.dll",
     "imm32.dll", "iphlpapi.dll", "mpr.dll", "msvcp140.dll", "mswsock.dll",
-    "ncrypt.dll", "netapi32.dll", "ntdll.dll", "ole32.dll",
+    "ncrypt.dll", "netapi32.dll", "ntdll.dll",
     "powrprof.dll", "psapi.dll", "rpcrt4.dll", "secur32.dll",
-    "setupapi.dll", "shell32.dll", "shlwapi.dll",
+    "setupapi.dll", "shlwapi.dll",
     "userenv.dll", "uxtheme.dll",
-    "vcruntime140_1.dll", "version.dll", "winhttp.dll", "wininet.dll",
+    "version.dll", "winhttp.dll", "wininet.dll",
     "winmm.dll", "winspool.drv", "wintrust.dll", "ws2_32.dll",
     "wsock32.dll", "wtsapi32.dll",
 };
@@ -352,12 +371,29 @@ static struct module *load_library(const char *name, const char *importer,
                  "cannot find %s (needed by %s)", name, importer);
         return NULL;
     }
+    if (ldr_file_is_elf(unix_path)) {
+        int existing;
+        m = ldr_map_winelib(unix_path, &existing, err);
+        free(unix_path);
+        if (!m || existing)
+            return m;
+        ldr_link_module(m);
+        ldr_attach_unixlib(m);
+        /* its PE view may import from other DLLs; the ELF pages keep
+         * the protections the ELF loader gave them */
+        if (ldr_resolve_imports(m, err) < 0) {
+            unlink_module(m);
+            return NULL;
+        }
+        return m;
+    }
     m = ldr_map_file(unix_path, 0, err);
     free(unix_path);
     if (!m)
         return NULL;
     ldr_link_module(m);
     ldr_tls_register(m);
+    ldr_attach_unixlib(m);
     if (ldr_resolve_imports(m, err) < 0) {
         unlink_module(m);
         return NULL;
@@ -391,6 +427,7 @@ struct module *ldr_load_exe(const char *unix_path, struct ldr_error *err)
     ldr_link_module(m);
     nt_peb()->ImageBaseAddress = m->base;
     ldr_tls_register(m);
+    ldr_attach_unixlib(m);
     /* every Windows process has these, whatever it imports */
     static const char *const always[] = {"ntdll.dll", "kernel32.dll"};
     for (unsigned i = 0; i < sizeof always / sizeof *always; i++) {
@@ -503,9 +540,9 @@ struct module *ldr_load_dll(const char *name, struct ldr_error *err)
 int ldr_free_dll(struct module *m)
 {
     ldr_lock();
-    if (--m->refcount > 0 || m->is_exe || m->builtin || m->pinned) {
-        if (m->refcount < 1)
-            m->refcount = 1; /* the exe, builtins and static imports stay */
+    if (--m->refcount > 0 || m->is_exe || m->builtin || m->pinned || m->winelib) {
+        if (m->refcount < 1) /* the exe, builtins, static imports and */
+            m->refcount = 1; /* winelibs (see winelib.c) stay */
         if (m->ldr)
             m->ldr->LoadCount = m->refcount;
         ldr_unlock();

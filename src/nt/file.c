@@ -11,6 +11,7 @@
 #define DEBUG_CHANNEL file
 #include "debug.h"
 #include "file.h"
+#include "ntfile.h"
 #include "path.h"
 #include "status.h"
 #include "wstr.h"
@@ -49,6 +50,7 @@ struct share_entry {
     int readers, writers, deleters;        /* handles with that access */
     int share_read, share_write, share_delete; /* handles sharing it */
     int handles;
+    int delete_pending; /* deleted when its last handle closes */
 };
 static struct share_entry *shares;
 static pthread_mutex_t share_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -65,6 +67,10 @@ static NTSTATUS share_acquire(struct file *f, const struct stat *st)
         e = e->next;
     if (e) {
         DWORD a = f->access, s = f->share;
+        if (e->delete_pending) {
+            pthread_mutex_unlock(&share_lock);
+            return STATUS_DELETE_PENDING;
+        }
         if ((WANTS_READ(a) && e->share_read < e->handles) ||
             (WANTS_WRITE(a) && e->share_write < e->handles) ||
             (WANTS_DELETE(a) && e->share_delete < e->handles) ||
@@ -93,12 +99,16 @@ static NTSTATUS share_acquire(struct file *f, const struct stat *st)
     return STATUS_SUCCESS;
 }
 
-static void share_release(struct file *f)
+/* 1 when this was the file's last handle and it was marked for deletion. */
+static int share_release(struct file *f)
 {
     struct share_entry *e = f->share_entry;
+    int delete = 0;
     if (!e)
-        return;
+        return 0;
     pthread_mutex_lock(&share_lock);
+    if (f->options & FILE_FLAG_DELETE_ON_CLOSE)
+        e->delete_pending = 1;
     e->handles--;
     e->readers -= !!WANTS_READ(f->access);
     e->writers -= !!WANTS_WRITE(f->access);
@@ -107,6 +117,7 @@ static void share_release(struct file *f)
     e->share_write -= !!(f->share & FILE_SHARE_WRITE);
     e->share_delete -= !!(f->share & FILE_SHARE_DELETE);
     if (!e->handles) {
+        delete = e->delete_pending;
         for (struct share_entry **p = &shares; *p; p = &(*p)->next)
             if (*p == e) {
                 *p = e->next;
@@ -115,6 +126,38 @@ static void share_release(struct file *f)
         free(e);
     }
     pthread_mutex_unlock(&share_lock);
+    return delete;
+}
+
+/* FileDispositionInformation: the mark is the file's, not the handle's;
+ * new opens fail while it is set. */
+NTSTATUS file_set_delete_pending(struct file *f, BOOL delete)
+{
+    if (!(f->access & DELETE))
+        return STATUS_ACCESS_DENIED;
+    if (!f->share_entry) { /* not a disk file: the handle's own flag */
+        if (delete)
+            f->options |= FILE_FLAG_DELETE_ON_CLOSE;
+        else
+            f->options &= ~FILE_FLAG_DELETE_ON_CLOSE;
+        return STATUS_SUCCESS;
+    }
+    pthread_mutex_lock(&share_lock);
+    f->share_entry->delete_pending = !!delete;
+    pthread_mutex_unlock(&share_lock);
+    if (!delete)
+        f->options &= ~FILE_FLAG_DELETE_ON_CLOSE;
+    return STATUS_SUCCESS;
+}
+
+int file_delete_pending(struct file *f)
+{
+    if (!f->share_entry)
+        return 0;
+    pthread_mutex_lock(&share_lock);
+    int r = f->share_entry->delete_pending;
+    pthread_mutex_unlock(&share_lock);
+    return r;
 }
 
 /* ---- objects ------------------------------------------------------------ */
@@ -122,9 +165,9 @@ static void share_release(struct file *f)
 static void file_destroy(struct object *o)
 {
     struct file *f = (struct file *)o;
-    share_release(f);
+    int delete = f->share_entry ? share_release(f) : !!(f->options & FILE_FLAG_DELETE_ON_CLOSE);
     object_put(f->port);
-    if (f->options & FILE_FLAG_DELETE_ON_CLOSE && f->unix_path) {
+    if (delete && f->unix_path) {
         if (f->is_dir)
             rmdir(f->unix_path);
         else
@@ -132,6 +175,8 @@ static void file_destroy(struct object *o)
     }
     if (f->fd > 2)
         close(f->fd);
+    if (f->has_peer)
+        close(f->peer_fd);
     free(f->unix_path);
     free(f);
 }
@@ -228,17 +273,79 @@ static NTSTATUS open_device(enum path_device dev, DWORD access, HANDLE *out,
     return STATUS_SUCCESS;
 }
 
-NTSTATUS file_open(const WCHAR *name, DWORD access, DWORD share,
-                   DWORD disposition, DWORD flags, BOOL inherit, HANDLE *out,
-                   int *existed)
+/* The Linux open for one NT disposition; *existed says whether the
+ * file was there before. -1 with errno on failure. */
+static int open_disposition(const char *path, int oflags, int wr, DWORD disposition,
+                            DWORD options, int *existed)
 {
+    int fd = -1;
     *existed = 0;
+    if (options & FILE_DIRECTORY_FILE) {
+        /* a directory is made by its create, as on Windows */
+        if (disposition == FILE_CREATE || disposition == FILE_OPEN_IF) {
+            if (mkdir(path, 0777) == 0)
+                return open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (errno != EEXIST || disposition == FILE_CREATE)
+                return -1;
+        }
+        *existed = 1;
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        return fd;
+    }
+    switch (disposition) {
+    case FILE_CREATE:
+        return open(path, oflags | O_CREAT | O_EXCL, 0666);
+    case FILE_OPEN:
+        *existed = 1;
+        return open(path, oflags, 0666);
+    case FILE_OVERWRITE:
+        *existed = 1;
+        if (!wr)
+            oflags = (oflags & ~O_ACCMODE) | O_RDWR;
+        return open(path, oflags | O_TRUNC, 0666);
+    default: /* FILE_SUPERSEDE, FILE_OPEN_IF, FILE_OVERWRITE_IF */
+        /* Try to create first: a new file is never truncated (truncating
+         * forces ext4 to write back at close). */
+        fd = open(path, oflags | O_CREAT | O_EXCL, 0666);
+        if (fd < 0 && errno == EEXIST) {
+            *existed = 1;
+            int extra = disposition == FILE_OPEN_IF ? 0 : O_TRUNC;
+            if (extra && !wr)
+                oflags = (oflags & ~O_ACCMODE) | O_RDWR;
+            fd = open(path, oflags | extra, 0666);
+        }
+        return fd;
+    }
+}
+
+NTSTATUS file_create(const WCHAR *name, DWORD access, DWORD attrs, DWORD share,
+                     DWORD disposition, DWORD options, BOOL inherit, HANDLE *out,
+                     ULONG_PTR *info)
+{
     access = file_map_access(access);
+    if (disposition > FILE_OVERWRITE_IF ||
+        (options & FILE_DIRECTORY_FILE && options & FILE_NON_DIRECTORY_FILE) ||
+        (options & FILE_DIRECTORY_FILE && disposition != FILE_CREATE &&
+         disposition != FILE_OPEN && disposition != FILE_OPEN_IF) ||
+        (options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT) &&
+         !(access & SYNCHRONIZE)) ||
+        (options & FILE_DELETE_ON_CLOSE && !(access & DELETE)))
+        return STATUS_INVALID_PARAMETER;
+    if (options & FILE_OPEN_BY_FILE_ID) {
+        FIXME("FILE_OPEN_BY_FILE_ID");
+        return STATUS_NOT_IMPLEMENTED;
+    }
     enum path_device dev;
     NTSTATUS st;
     char *path = path_dos_to_unix(name, &dev, &st);
-    if (dev)
-        return open_device(dev, access, out, inherit);
+    if (dev) {
+        if (options & FILE_DIRECTORY_FILE)
+            return STATUS_NOT_A_DIRECTORY;
+        st = open_device(dev, access, out, inherit);
+        if (!st && info)
+            *info = FILE_OPENED;
+        return st;
+    }
     if (!path)
         return st;
     int rd = WANTS_READ(access) != 0, wr = WANTS_WRITE(access) != 0;
@@ -251,48 +358,22 @@ NTSTATUS file_open(const WCHAR *name, DWORD access, DWORD share,
     if (trailing_slash)
         path[plen - 1] = 0;
 
-    int fd = -1;
+    int existed;
     struct stat sb;
-    switch (disposition) {
-    case CREATE_NEW:
-        fd = open(path, oflags | O_CREAT | O_EXCL, 0666);
-        break;
-    case CREATE_ALWAYS:
-    case OPEN_ALWAYS:
-        /* Try to create first: a new file is never truncated (truncating
-         * forces ext4 to write back at close). */
-        fd = open(path, oflags | O_CREAT | O_EXCL, 0666);
-        if (fd < 0 && errno == EEXIST) {
-            *existed = 1;
-            int extra = disposition == CREATE_ALWAYS ? O_TRUNC : 0;
-            if (extra && !wr) {
-                oflags = (oflags & ~O_ACCMODE) | O_RDWR;
-            }
-            fd = open(path, oflags | extra, 0666);
-        }
-        break;
-    case OPEN_EXISTING:
-        fd = open(path, oflags, 0666);
-        break;
-    case TRUNCATE_EXISTING:
-        if (!wr) {
-            free(path);
-            return STATUS_INVALID_PARAMETER;
-        }
-        fd = open(path, oflags | O_TRUNC, 0666);
-        break;
-    default:
-        free(path);
-        return STATUS_INVALID_PARAMETER;
-    }
+    int fd = open_disposition(path, oflags, wr, disposition, options, &existed);
     if (fd < 0 && errno == EISDIR) {
-        /* Directories open only with FILE_FLAG_BACKUP_SEMANTICS, and
-         * never for writing. */
-        if (!(flags & FILE_FLAG_BACKUP_SEMANTICS) || disposition == CREATE_NEW ||
-            disposition == CREATE_ALWAYS || disposition == TRUNCATE_EXISTING) {
+        /* A directory: not with FILE_NON_DIRECTORY_FILE, never truncated,
+         * and open read-only whatever access was asked (Linux refuses
+         * writers; Windows' FILE_WRITE_DATA on a directory is "add file"). */
+        if (options & FILE_NON_DIRECTORY_FILE) {
+            free(path);
+            return STATUS_FILE_IS_A_DIRECTORY;
+        }
+        if (disposition != FILE_OPEN && disposition != FILE_OPEN_IF) {
             free(path);
             return STATUS_ACCESS_DENIED;
         }
+        existed = 1;
         fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     }
     if (fd < 0 && errno == EACCES && !rd && !wr)
@@ -308,48 +389,60 @@ NTSTATUS file_open(const WCHAR *name, DWORD access, DWORD share,
         return st;
     }
     fstat(fd, &sb);
-    if (S_ISDIR(sb.st_mode) && !(flags & FILE_FLAG_BACKUP_SEMANTICS)) {
+    st = STATUS_SUCCESS;
+    if (S_ISDIR(sb.st_mode) && options & FILE_NON_DIRECTORY_FILE)
+        st = STATUS_FILE_IS_A_DIRECTORY;
+    else if (!S_ISDIR(sb.st_mode) && options & FILE_DIRECTORY_FILE)
+        st = STATUS_NOT_A_DIRECTORY;
+    else if (wr && S_ISREG(sb.st_mode) && !(sb.st_mode & 0222) && existed)
+        st = STATUS_ACCESS_DENIED; /* a read-only file: Windows refuses writers, root or not */
+    else if (trailing_slash && !S_ISDIR(sb.st_mode))
+        st = STATUS_OBJECT_NAME_INVALID;
+    if (st) {
         close(fd);
         free(path);
-        return STATUS_ACCESS_DENIED;
-    }
-    if (wr && S_ISREG(sb.st_mode) && !(sb.st_mode & 0222) &&
-        (*existed || disposition == OPEN_EXISTING || disposition == TRUNCATE_EXISTING)) {
-        close(fd); /* a read-only file: Windows refuses writers, root or not */
-        free(path);
-        return STATUS_ACCESS_DENIED;
-    }
-    if (trailing_slash && !S_ISDIR(sb.st_mode)) {
-        close(fd);
-        free(path);
-        return STATUS_OBJECT_NAME_INVALID;
+        return st;
     }
     struct file *f = calloc(1, sizeof *f);
     object_init(&f->obj, OBJ_FILE, &file_ops);
     f->fd = fd;
     f->access = access;
     f->share = share;
-    f->options = flags & 0xfff00000u;
+    if (options & FILE_DELETE_ON_CLOSE)
+        f->options |= FILE_FLAG_DELETE_ON_CLOSE;
+    if (!(options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT)))
+        f->options |= FILE_FLAG_OVERLAPPED;
+    if (options & FILE_OPEN_FOR_BACKUP_INTENT)
+        f->options |= FILE_FLAG_BACKUP_SEMANTICS;
+    if (options & FILE_WRITE_THROUGH)
+        f->options |= FILE_FLAG_WRITE_THROUGH;
+    if (options & FILE_NO_INTERMEDIATE_BUFFERING)
+        f->options |= FILE_FLAG_NO_BUFFERING;
     f->unix_path = path;
     f->is_dir = S_ISDIR(sb.st_mode);
     f->kind = kind_of(&sb);
     if (f->kind == FILE_TYPE_DISK && (st = share_acquire(f, &sb))) {
-        /* a file we just created is removed again */
-        if (!*existed && (disposition == CREATE_NEW || disposition == CREATE_ALWAYS ||
-                          disposition == OPEN_ALWAYS))
-            unlink(path);
+        /* a file or directory we just created is removed again */
+        if (!existed)
+            f->is_dir ? rmdir(path) : unlink(path);
         f->options &= ~FILE_FLAG_DELETE_ON_CLOSE;
         object_put(&f->obj);
         return st;
     }
-    if (!*existed && disposition != OPEN_EXISTING && disposition != TRUNCATE_EXISTING) {
-        if (flags & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM))
-            file_store_attributes(path, FILE_ATTRIBUTE_ARCHIVE | (flags & STORED_ATTRS));
-        if (flags & FILE_ATTRIBUTE_READONLY)
+    if (!existed) {
+        if (attrs & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM))
+            file_store_attributes(path, FILE_ATTRIBUTE_ARCHIVE | (attrs & STORED_ATTRS));
+        if (attrs & FILE_ATTRIBUTE_READONLY && !f->is_dir)
             fchmod(fd, sb.st_mode & ~0222);
     }
     *out = handle_alloc(&f->obj, inherit);
     object_put(&f->obj);
+    if (info)
+        *info = !existed ? FILE_CREATED
+              : disposition == FILE_SUPERSEDE ? FILE_SUPERSEDED
+              : disposition == FILE_OVERWRITE || disposition == FILE_OVERWRITE_IF
+                  ? FILE_OVERWRITTEN
+                  : FILE_OPENED;
     TRACE("%s -> %p", path, *out);
     return STATUS_SUCCESS;
 }

@@ -22,6 +22,10 @@ struct file {
     struct object *port;  /* completion port the file is associated with */
     ULONG_PTR port_key;
     int skip_port_on_success;
+    /* anonymous pipes made by NtCreateNamedPipeFile (ntdll/file.c) */
+    int npfs_root;  /* the pipe file system's root (\??\PIPE\) */
+    int has_peer;   /* a pipe's other end, not opened yet: peer_fd */
+    int peer_fd;
 };
 
 /* GENERIC_* to specific rights, as the file object's generic mapping. */
@@ -30,12 +34,19 @@ DWORD file_map_access(DWORD access);
 void file_init_std_handles(HANDLE *in, HANDLE *out, HANDLE *err);
 HANDLE file_handle_from_fd(int fd, DWORD access, BOOL inherit);
 struct file *file_ref(HANDLE h); /* object_put() when done */
+/* Marks the file for deletion when its last handle closes, or takes the
+ * mark back (needs DELETE access); file_delete_pending() reports it. */
+NTSTATUS file_set_delete_pending(struct file *f, BOOL delete);
+int file_delete_pending(struct file *f);
 
-/* CreateFileW's core. *existed tells CREATE_ALWAYS/OPEN_ALWAYS callers to
- * report ERROR_ALREADY_EXISTS. */
-NTSTATUS file_open(const WCHAR *name, DWORD access, DWORD share,
-                   DWORD disposition, DWORD flags, BOOL inherit, HANDLE *out,
-                   int *existed);
+/* NtCreateFile's core, shared with CreateFileW: `name` is a DOS path
+ * (\\?\ and \\.\ forms included); access, attributes, share mode,
+ * disposition (FILE_OPEN...) and options (FILE_DIRECTORY_FILE...) are
+ * NT's (ntfile.h). *info (may be NULL) gets IO_STATUS_BLOCK.Information
+ * on success: FILE_CREATED, FILE_OPENED, FILE_OVERWRITTEN... */
+NTSTATUS file_create(const WCHAR *name, DWORD access, DWORD attrs, DWORD share,
+                     DWORD disposition, DWORD options, BOOL inherit, HANDLE *out,
+                     ULONG_PTR *info);
 NTSTATUS file_read(struct file *f, void *buf, DWORD len, DWORD *done,
                    const LARGE_INTEGER *offset);
 NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,

@@ -34,13 +34,13 @@ void fileinfo_basic(const struct stat *st, const char *path, FILE_BASIC_INFORMAT
     b->FileAttributes = file_attributes(st, path);
 }
 
-void fileinfo_standard(const struct stat *st, FILE_STANDARD_INFORMATION *s)
+void fileinfo_standard(struct file *f, const struct stat *st, FILE_STANDARD_INFORMATION *s)
 {
     int dir = S_ISDIR(st->st_mode);
     s->AllocationSize.QuadPart = dir ? 0 : (LONGLONG)st->st_blocks * 512;
     s->EndOfFile.QuadPart = dir ? 0 : st->st_size;
     s->NumberOfLinks = st->st_nlink;
-    s->DeletePending = FALSE;
+    s->DeletePending = f && file_delete_pending(f);
     s->Directory = dir;
 }
 
@@ -77,7 +77,7 @@ NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *wr
         return STATUS_SUCCESS;
     case FileStandardInformation:
         NEED(FILE_STANDARD_INFORMATION);
-        fileinfo_standard(&st, buf);
+        fileinfo_standard(f, &st, buf);
         return STATUS_SUCCESS;
     case FileInternalInformation:
         NEED(LARGE_INTEGER);
@@ -122,7 +122,7 @@ NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *wr
         FILE_BASIC_INFORMATION b;
         FILE_STANDARD_INFORMATION s;
         fileinfo_basic(&st, f->unix_path, &b);
-        fileinfo_standard(&st, &s);
+        fileinfo_standard(f, &st, &s);
         n->CreationTime = b.CreationTime;
         n->LastAccessTime = b.LastAccessTime;
         n->LastWriteTime = b.LastWriteTime;
@@ -145,7 +145,7 @@ NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *wr
         FILE_ALL_INFORMATION *a = buf;
         memset(a, 0, offsetof(FILE_ALL_INFORMATION, NameInformation));
         fileinfo_basic(&st, f->unix_path, &a->BasicInformation);
-        fileinfo_standard(&st, &a->StandardInformation);
+        fileinfo_standard(f, &st, &a->StandardInformation);
         a->InternalInformation.QuadPart = st.st_ino;
         a->AccessInformation = f->access;
         off_t pos = f->kind == FILE_TYPE_DISK ? lseek(f->fd, 0, SEEK_CUR) : 0;

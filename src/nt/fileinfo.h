@@ -76,7 +76,7 @@ typedef struct {
 } FILE_ALL_INFORMATION;
 
 void fileinfo_basic(const struct stat *st, const char *path, FILE_BASIC_INFORMATION *b);
-void fileinfo_standard(const struct stat *st, FILE_STANDARD_INFORMATION *s);
+void fileinfo_standard(struct file *f, const struct stat *st, FILE_STANDARD_INFORMATION *s);
 /* NtQueryInformationFile's core; *written bytes filled. */
 NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *written);
 

@@ -75,6 +75,7 @@ HANDLE handle_alloc(struct object *o, BOOL inherit)
         table_size = n;
     }
     table[i].obj = object_ref(o);
+    __atomic_add_fetch(&o->handles, 1, __ATOMIC_RELAXED);
     table[i].inherit = inherit;
     first_free = i + 1;
     pthread_mutex_unlock(&table_lock);
@@ -99,6 +100,7 @@ int handle_alloc_at(HANDLE h, struct object *o, BOOL inherit)
     int r = -1;
     if (!table[i].obj) {
         table[i].obj = object_ref(o);
+    __atomic_add_fetch(&o->handles, 1, __ATOMIC_RELAXED);
         table[i].inherit = inherit;
         r = 0;
     }
@@ -166,6 +168,8 @@ NTSTATUS handle_close(HANDLE h)
     if ((size_t)i < first_free)
         first_free = i;
     pthread_mutex_unlock(&table_lock);
+    if (!__atomic_sub_fetch(&o->handles, 1, __ATOMIC_ACQ_REL) && o->ops && o->ops->last_handle)
+        o->ops->last_handle(o);
     object_put(o);
     return STATUS_SUCCESS;
 }
@@ -221,4 +225,15 @@ void object_name(struct object *o, const WCHAR *name)
     n->next = names;
     names = n;
     pthread_mutex_unlock(&table_lock);
+}
+
+NTSTATUS handle_status(HANDLE h)
+{
+    if (h == CURRENT_PROCESS_HANDLE || h == CURRENT_THREAD_HANDLE)
+        return STATUS_OBJECT_TYPE_MISMATCH;
+    struct object *o = handle_ref(h, 0);
+    if (!o)
+        return STATUS_INVALID_HANDLE;
+    object_put(o);
+    return STATUS_OBJECT_TYPE_MISMATCH;
 }

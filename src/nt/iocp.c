@@ -18,19 +18,21 @@ struct packet {
 struct port {
     struct object obj;
     struct packet *head, *tail;
-    int closed;
+    int closed; /* its last handle is gone: waiters return, abandoned */
 };
 
 static int port_signaled(struct object *o, struct thread *t)
 {
     struct port *p = (struct port *)o;
-    return p->head != NULL;
+    return p->head != NULL || p->closed;
 }
 
 static int port_acquire(struct object *o, struct thread *t)
 {
     struct port *p = (struct port *)o;
     struct packet *k = p->head;
+    if (!k)
+        return 0; /* closed: stays signalled for every waiter */
     p->head = k->next;
     if (!p->head)
         p->tail = NULL;
@@ -53,7 +55,16 @@ static void port_destroy(struct object *o)
     free(p);
 }
 
-static const struct object_ops port_ops = {port_destroy, port_signaled, port_acquire};
+static void port_last_handle(struct object *o)
+{
+    pthread_mutex_lock(&sync_lock);
+    ((struct port *)o)->closed = 1;
+    sync_wake_locked(o);
+    pthread_mutex_unlock(&sync_lock);
+}
+
+static const struct object_ops port_ops = {port_destroy, port_signaled, port_acquire,
+                                           port_last_handle};
 
 struct object *iocp_create(void)
 {
@@ -89,7 +100,9 @@ DWORD iocp_get(struct object *o, struct iocp_packet *out, DWORD timeout, BOOL al
     struct thread *t = nt_current_thread();
     t->iocp_has_packet = 0;
     DWORD r = sync_wait(1, &o, FALSE, timeout, alertable);
-    if (r == WAIT_OBJECT_0 && t->iocp_has_packet) {
+    if (r == WAIT_OBJECT_0) {
+        if (!t->iocp_has_packet)
+            return WAIT_ABANDONED_0; /* the port was closed */
         *out = t->iocp_packet;
         t->iocp_has_packet = 0;
     }

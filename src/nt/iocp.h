@@ -14,7 +14,8 @@ struct iocp_packet {
 struct object *iocp_create(void);
 NTSTATUS iocp_post(struct object *port, DWORD bytes, ULONG_PTR key, OVERLAPPED *ov,
                    NTSTATUS status);
-/* WAIT_OBJECT_0 with *out filled, WAIT_TIMEOUT or WAIT_IO_COMPLETION. */
+/* WAIT_OBJECT_0 with *out filled, WAIT_TIMEOUT, WAIT_IO_COMPLETION, or
+ * WAIT_ABANDONED_0 when the port's last handle was closed. */
 DWORD iocp_get(struct object *port, struct iocp_packet *out, DWORD timeout, BOOL alertable);
 
 #endif

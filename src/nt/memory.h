@@ -17,6 +17,9 @@ void mem_set_image_prot(void *base, size_t size, int unix_prot);
 void mem_register_private(void *base, size_t size, DWORD win_prot);
 void mem_unregister(void *base);
 void mem_register_mapped(void *base, size_t size, DWORD win_prot);
+/* An inaccessible range at a 64 KiB boundary (for a view to be mapped
+ * over with MAP_FIXED); NULL when the address space is full. */
+void *mem_reserve_range(size_t size);
 size_t mem_region_size(const void *base);
 
 NTSTATUS mem_allocate(void **addr, SIZE_T *size, DWORD type, DWORD prot);

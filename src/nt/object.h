@@ -31,13 +31,17 @@ struct object_ops {
     /* Consume the signal (auto-reset, mutex ownership, semaphore count);
      * returns 1 when the wait is satisfied by an abandoned mutex. */
     int (*acquire)(struct object *, struct thread *waiter);
+    /* Optional: the last handle to the object was closed (references
+     * may remain, e.g. threads waiting on it). */
+    void (*last_handle)(struct object *);
 };
 
 struct wait_entry;
 
 struct object {
     enum object_type type;
-    int refs; /* atomic */
+    int refs;    /* atomic */
+    int handles; /* atomic: open handles */
     const struct object_ops *ops;
     WCHAR *name; /* named objects (per process) */
     struct wait_entry *wq_first, *wq_last; /* threads waiting (sync_lock) */
@@ -61,6 +65,9 @@ int handle_alloc_at(HANDLE h, struct object *o, BOOL inherit);
 size_t handle_inheritable(enum object_type type, HANDLE *out, struct object **objs,
                           size_t max);
 NTSTATUS handle_close(HANDLE h);
+/* Why a handle was refused as the wrong type: STATUS_OBJECT_TYPE_MISMATCH
+ * for a live handle (pseudo-handles included), else STATUS_INVALID_HANDLE. */
+NTSTATUS handle_status(HANDLE h);
 BOOL handle_get_inherit(HANDLE h);
 NTSTATUS handle_set_inherit(HANDLE h, BOOL inherit);
 

@@ -283,9 +283,7 @@ static void env_init(void)
     setenv_default(&b, sorted, "TEMP", dtmp);
     setenv_default(&b, sorted, "TMP", dtmp);
     free(dtmp);
-    const char *user = getenv("USER");
-    if (!user || !*user)
-        user = "user";
+    const char *user = process_user_name();
     char buf[512], host[256] = "DECANT";
     gethostname(host, sizeof host);
     host[sizeof host - 1] = 0;
@@ -397,6 +395,12 @@ static void kuser_shared_data_init(void)
 }
 
 /* ---- start and end ------------------------------------------------------ */
+
+const char *process_user_name(void)
+{
+    const char *user = getenv("USER");
+    return user && *user ? user : "user";
+}
 
 void process_init(const struct process_start *s)
 {

@@ -46,6 +46,10 @@ WCHAR *process_env_copy(size_t *units);
  * program's own parser gets the same argv back. */
 WCHAR *process_build_cmdline(char *const *argv);
 
+/* The Windows user name: Linux's $USER, else "user". The profile is
+ * C:\users\<name> (USERPROFILE, APPDATA... and shell32's known folders). */
+const char *process_user_name(void);
+
 /* kernel32's ANSI code page view of the command line etc. */
 UINT process_acp(void);
 

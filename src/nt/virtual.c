@@ -186,6 +186,13 @@ void mem_unregister(void *base)
     pthread_mutex_unlock(&lock);
 }
 
+static uint8_t *reserve(uint8_t *want, size_t size, int top_down);
+
+void *mem_reserve_range(size_t size)
+{
+    return reserve(NULL, size, 0);
+}
+
 static uint8_t *reserve(uint8_t *want, size_t size, int top_down)
 {
     if (want) {

@@ -226,7 +226,7 @@ int regdb_set_value(int64_t key, const char *name, DWORD type, const void *data,
 {
     char *l = regdb_fold(name ? name : "");
     int r = regdb_run("INSERT INTO vals(key, name, lname, type, data) VALUES(?, ?, ?, ?, ?) "
-                      "ON CONFLICT(key, lname) DO UPDATE SET name=excluded.name, "
+                      "ON CONFLICT(key, lname) DO UPDATE SET "
                       "type=excluded.type, data=excluded.data",
                       NULL, NULL, "ittib", key, name ? name : "", l, (int64_t)type,
                       data ? data : "", (int)len);

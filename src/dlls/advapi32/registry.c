@@ -2,7 +2,7 @@
  * handles to key objects; the predefined HKEY_* values are roots. Errors
  * are Win32 codes returned directly, as the registry API does. "A"
  * functions convert names, and REG_SZ/EXPAND_SZ/MULTI_SZ data, between
- * UTF-16 and the ANSI code page (UTF-8). */
+ * UTF-16 and the ANSI code page (UTF-8). Enumeration: regenum.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,28 +10,10 @@
 #include "debug.h"
 #include "object.h"
 #include "regdb.h"
+#include "registry.h"
 #include "status.h"
 #include "win32.h"
 #include "wstr.h"
-
-typedef HANDLE HKEY;
-#define HKEY_CLASSES_ROOT ((HKEY)(ULONG_PTR)0x80000000)
-#define HKEY_CURRENT_USER ((HKEY)(ULONG_PTR)0x80000001)
-#define HKEY_LOCAL_MACHINE ((HKEY)(ULONG_PTR)0x80000002)
-#define HKEY_USERS ((HKEY)(ULONG_PTR)0x80000003)
-#define HKEY_PERFORMANCE_DATA ((HKEY)(ULONG_PTR)0x80000004)
-#define HKEY_CURRENT_CONFIG ((HKEY)(ULONG_PTR)0x80000005)
-
-#define REG_NONE 0
-#define REG_SZ 1
-#define REG_EXPAND_SZ 2
-#define REG_BINARY 3
-#define REG_DWORD 4
-#define REG_MULTI_SZ 7
-#define REG_QWORD 11
-#define REG_CREATED_NEW_KEY 1
-#define REG_OPENED_EXISTING_KEY 2
-#define ERROR_KEY_DELETED 1018
 
 struct key {
     struct object obj;
@@ -40,23 +22,46 @@ struct key {
 
 static const struct object_ops key_ops = {NULL, NULL, NULL};
 
-/* The store id of an HKEY (a root or an opened key); 0 if invalid. For
- * HKEY_CLASSES_ROOT, HKLM\Software\Classes. */
-static int64_t key_id(HKEY h)
+static int exists_row(sqlite3_stmt *st, void *ctx)
 {
-    switch ((ULONG_PTR)h) {
-    case 0x80000000: return regdb_walk(REGDB_HKLM, "SOFTWARE\\Classes", 1, NULL);
-    case 0x80000001: return REGDB_HKCU;
-    case 0x80000002: return REGDB_HKLM;
-    case 0x80000003: return REGDB_HKU;
-    case 0x80000005: return REGDB_HKCC;
+    *(int *)ctx = 1;
+    return 1;
+}
+
+/* The store id of an HKEY (a root or an opened key), under the store's
+ * lock: ERROR_INVALID_HANDLE for no key, ERROR_KEY_DELETED for a handle
+ * whose key was deleted since. Only the low 32 bits of a predefined key
+ * count, as on Windows: winreg.h's HKEY_* values are sign-extended. For
+ * HKEY_CLASSES_ROOT, HKLM\Software\Classes. */
+LONG reg_key_lookup(HKEY h, int64_t *id)
+{
+    *id = 0;
+    switch ((DWORD)(ULONG_PTR)h) {
+    case 0x80000000: *id = regdb_walk(REGDB_HKLM, "SOFTWARE\\Classes", 1, NULL); break;
+    case 0x80000001: *id = REGDB_HKCU; break;
+    case 0x80000002: *id = REGDB_HKLM; break;
+    case 0x80000003: *id = REGDB_HKU; break;
+    case 0x80000005: *id = REGDB_HKCC; break;
     }
+    if (*id)
+        return ERROR_SUCCESS;
     struct key *k = (struct key *)handle_ref(h, OBJ_KEY);
     if (!k)
-        return 0;
-    int64_t id = k->id;
+        return ERROR_INVALID_HANDLE;
+    int64_t kid = k->id;
     object_put(&k->obj);
-    return id;
+    int found = 0;
+    regdb_run("SELECT 1 FROM keys WHERE id=?", exists_row, &found, "i", kid);
+    if (!found)
+        return ERROR_KEY_DELETED;
+    *id = kid;
+    return ERROR_SUCCESS;
+}
+
+static int is_predefined(HKEY h)
+{
+    DWORD v = (DWORD)(ULONG_PTR)h;
+    return v >= 0x80000000 && v <= 0x80000006;
 }
 
 static HKEY new_key(int64_t id)
@@ -78,14 +83,16 @@ LONG WINAPI RegOpenKeyExW(HKEY parent, LPCWSTR subkey, DWORD options, DWORD acce
         return ERROR_INVALID_PARAMETER;
     if (regdb_lock())
         return ERROR_GEN_FAILURE;
-    int64_t from = key_id(parent);
+    int64_t from, id = 0;
+    LONG r = reg_key_lookup(parent, &from);
     char *path = utf8(subkey);
-    int64_t id = from ? regdb_walk(from, path, 0, NULL) : 0;
+    if (!r)
+        id = regdb_walk(from, path, 0, NULL);
     regdb_unlock();
     TRACE("%s -> %lld", path ? path : "", (long long)id);
     free(path);
-    if (!from)
-        return ERROR_INVALID_HANDLE;
+    if (r)
+        return r;
     if (!id)
         return ERROR_FILE_NOT_FOUND;
     *out = new_key(id);
@@ -126,19 +133,24 @@ LONG WINAPI RegCreateKeyExW(HKEY parent, LPCWSTR subkey, DWORD reserved, LPWSTR 
                             LPDWORD disposition)
 {
     if (!out)
-        return ERROR_INVALID_PARAMETER;
+        return ERROR_BADKEY;
+    if (subkey && subkey[0] == '\\')
+        return ERROR_BAD_PATHNAME;
     if (regdb_lock())
         return ERROR_GEN_FAILURE;
-    int64_t from = key_id(parent);
+    int64_t from, id = 0;
+    LONG r = reg_key_lookup(parent, &from);
     char *path = utf8(subkey);
     int created = 0;
-    regdb_begin();
-    int64_t id = from ? regdb_walk(from, path, 1, &created) : 0;
-    regdb_commit();
+    if (!r) {
+        regdb_begin();
+        id = regdb_walk(from, path, 1, &created);
+        regdb_commit();
+    }
     regdb_unlock();
     free(path);
-    if (!from)
-        return ERROR_INVALID_HANDLE;
+    if (r)
+        return r;
     if (!id)
         return ERROR_ACCESS_DENIED;
     if (disposition)
@@ -161,19 +173,23 @@ LONG WINAPI RegCreateKeyExA(HKEY parent, LPCSTR subkey, DWORD reserved, LPSTR cl
 /* RegCreateKeyW (advapi32) */
 LONG WINAPI RegCreateKeyW(HKEY parent, LPCWSTR subkey, HKEY *out)
 {
+    if (!out)
+        return ERROR_INVALID_PARAMETER;
     return RegCreateKeyExW(parent, subkey, 0, NULL, 0, 0, NULL, out, NULL);
 }
 
 /* RegCreateKeyA (advapi32) */
 LONG WINAPI RegCreateKeyA(HKEY parent, LPCSTR subkey, HKEY *out)
 {
+    if (!out)
+        return ERROR_INVALID_PARAMETER;
     return RegCreateKeyExA(parent, subkey, 0, NULL, 0, 0, NULL, out, NULL);
 }
 
 /* RegCloseKey (advapi32) */
 LONG WINAPI RegCloseKey(HKEY h)
 {
-    if ((ULONG_PTR)h >= 0x80000000 && (ULONG_PTR)h <= 0x80000006)
+    if (is_predefined(h))
         return ERROR_SUCCESS;
     return handle_close(h) ? ERROR_INVALID_HANDLE : ERROR_SUCCESS;
 }
@@ -181,15 +197,7 @@ LONG WINAPI RegCloseKey(HKEY h)
 /* RegFlushKey (advapi32): every change is committed already. */
 LONG WINAPI RegFlushKey(HKEY h) { return ERROR_SUCCESS; }
 
-struct value {
-    DWORD type;
-    void *data;
-    DWORD len;
-    char *name;
-    int found;
-};
-
-static int value_row(sqlite3_stmt *st, void *ctx)
+int reg_value_row(sqlite3_stmt *st, void *ctx)
 {
     struct value *v = ctx;
     v->type = regdb_col_int(st, 0);
@@ -206,10 +214,31 @@ static int get_value(int64_t key, const char *name, struct value *v)
 {
     char *l = regdb_fold(name ? name : "");
     memset(v, 0, sizeof *v);
-    regdb_run("SELECT type, data, name FROM vals WHERE key=? AND lname=?", value_row, v, "it",
+    regdb_run("SELECT type, data, name FROM vals WHERE key=? AND lname=?", reg_value_row, v, "it",
               key, l);
     free(l);
     return v->found;
+}
+
+/* Reads one value of a key: ERROR_SUCCESS with *v filled (free with
+ * reg_free_value), or the error for a bad or deleted key or a missing value. */
+static LONG read_value(HKEY h, const char *name, struct value *v)
+{
+    memset(v, 0, sizeof *v);
+    if (regdb_lock())
+        return ERROR_GEN_FAILURE;
+    int64_t id;
+    LONG r = reg_key_lookup(h, &id);
+    if (!r && !get_value(id, name, v))
+        r = ERROR_FILE_NOT_FOUND;
+    regdb_unlock();
+    return r;
+}
+
+void reg_free_value(struct value *v)
+{
+    free(v->data);
+    free(v->name);
 }
 
 /* Copies value data to the caller's buffer with the registry's rules:
@@ -234,28 +263,22 @@ static LONG deliver(const struct value *v, LPDWORD type, BYTE *data, LPDWORD siz
 LONG WINAPI RegQueryValueExW(HKEY h, LPCWSTR name, LPDWORD reserved, LPDWORD type, BYTE *data,
                              LPDWORD size)
 {
-    if (regdb_lock())
-        return ERROR_GEN_FAILURE;
-    int64_t id = key_id(h);
+    if (data && !size)
+        return ERROR_INVALID_PARAMETER;
     char *n = utf8(name);
     struct value v;
-    int found = id && get_value(id, n, &v);
-    regdb_unlock();
+    LONG r = read_value(h, n, &v);
     free(n);
-    if (!id)
-        return ERROR_INVALID_HANDLE;
-    if (!found)
-        return ERROR_FILE_NOT_FOUND;
-    LONG r = deliver(&v, type, data, size);
-    free(v.data);
-    free(v.name);
+    if (!r)
+        r = deliver(&v, type, data, size);
+    reg_free_value(&v);
     return r;
 }
 
-static int is_string(DWORD t) { return t == REG_SZ || t == REG_EXPAND_SZ || t == REG_MULTI_SZ; }
+int reg_is_string(DWORD t) { return t == REG_SZ || t == REG_EXPAND_SZ || t == REG_MULTI_SZ; }
 
 /* UTF-16 string data to ANSI (UTF-8), keeping embedded NULs (MULTI_SZ). */
-static void to_ansi(struct value *v)
+void reg_to_ansi(struct value *v)
 {
     size_t units = v->len / 2;
     size_t need = wstr_to_utf8(v->data, units, NULL, 0);
@@ -270,40 +293,44 @@ static void to_ansi(struct value *v)
 LONG WINAPI RegQueryValueExA(HKEY h, LPCSTR name, LPDWORD reserved, LPDWORD type, BYTE *data,
                              LPDWORD size)
 {
-    if (regdb_lock())
-        return ERROR_GEN_FAILURE;
-    int64_t id = key_id(h);
+    if (data && !size)
+        return ERROR_INVALID_PARAMETER;
     struct value v;
-    int found = id && get_value(id, name, &v);
-    regdb_unlock();
-    if (!id)
-        return ERROR_INVALID_HANDLE;
-    if (!found)
-        return ERROR_FILE_NOT_FOUND;
-    if (is_string(v.type))
-        to_ansi(&v);
-    LONG r = deliver(&v, type, data, size);
-    free(v.data);
-    free(v.name);
+    LONG r = read_value(h, name, &v);
+    if (!r) {
+        if (reg_is_string(v.type))
+            reg_to_ansi(&v);
+        r = deliver(&v, type, data, size);
+    }
+    reg_free_value(&v);
     return r;
 }
 
 static LONG set_value(HKEY h, const char *name, DWORD type, const void *data, DWORD len)
 {
+    if (!data && len)
+        return ERROR_NOACCESS;
     if (regdb_lock())
         return ERROR_GEN_FAILURE;
-    int64_t id = key_id(h);
-    int r = id ? regdb_set_value(id, name, type, data, len) : 0;
+    int64_t id;
+    LONG r = reg_key_lookup(h, &id);
+    if (!r && regdb_set_value(id, name, type, data, len) < 0)
+        r = ERROR_ACCESS_DENIED;
     regdb_unlock();
-    if (!id)
-        return ERROR_INVALID_HANDLE;
-    return r < 0 ? ERROR_ACCESS_DENIED : ERROR_SUCCESS;
+    return r;
 }
 
-/* RegSetValueExW (advapi32) */
+/* RegSetValueExW (advapi32): a string whose size leaves out its
+ * terminator, which follows in memory, gets it counted (as Windows does,
+ * for programs that pass wcslen * 2). */
 LONG WINAPI RegSetValueExW(HKEY h, LPCWSTR name, DWORD reserved, DWORD type, const BYTE *data,
                            DWORD len)
 {
+    if (data && len >= sizeof(WCHAR) && reg_is_string(type)) {
+        const WCHAR *w = (const WCHAR *)data;
+        if (w[len / 2 - 1] && !w[len / 2])
+            len = (len / 2 + 1) * sizeof(WCHAR);
+    }
     char *n = utf8(name);
     LONG r = set_value(h, n, type, data, len);
     free(n);
@@ -311,12 +338,15 @@ LONG WINAPI RegSetValueExW(HKEY h, LPCWSTR name, DWORD reserved, DWORD type, con
 }
 
 /* RegSetValueExA (advapi32): strings are stored as UTF-16, as the W
- * functions and every other reader expect. */
+ * functions and every other reader expect; a missing terminator is
+ * counted as in RegSetValueExW. */
 LONG WINAPI RegSetValueExA(HKEY h, LPCSTR name, DWORD reserved, DWORD type, const BYTE *data,
                            DWORD len)
 {
-    if (!is_string(type) || !data)
+    if (!reg_is_string(type) || !data)
         return set_value(h, name, type, data, len);
+    if (len && data[len - 1] && !data[len])
+        len++;
     size_t units = utf8_to_wstr((const char *)data, len, NULL, 0);
     WCHAR *w = malloc((units + 1) * sizeof(WCHAR));
     utf8_to_wstr((const char *)data, len, w, units);
@@ -345,45 +375,53 @@ LONG WINAPI RegSetKeyValueW(HKEY h, LPCWSTR subkey, LPCWSTR name, DWORD type, LP
 #define RRF_RT_REG_DWORD 0x10
 #define RRF_RT_REG_MULTI_SZ 0x20
 #define RRF_RT_REG_QWORD 0x40
+#define RRF_RT_DWORD (RRF_RT_REG_BINARY | RRF_RT_REG_DWORD)
+#define RRF_RT_QWORD (RRF_RT_REG_BINARY | RRF_RT_REG_QWORD)
+#define RRF_RT_ANY 0xffff
 #define RRF_NOEXPAND 0x10000000
 #define RRF_ZEROONFAILURE 0x20000000
 
-/* RegGetValueW (advapi32): RegQueryValueEx with a type filter; strings are
- * guaranteed terminated and REG_EXPAND_SZ expanded unless RRF_NOEXPAND. */
+static DWORD type_flag(DWORD type)
+{
+    switch (type) {
+    case REG_NONE: return RRF_RT_REG_NONE;
+    case REG_SZ: return RRF_RT_REG_SZ;
+    case REG_EXPAND_SZ: return RRF_RT_REG_EXPAND_SZ;
+    case REG_BINARY: return RRF_RT_REG_BINARY;
+    case REG_DWORD: return RRF_RT_REG_DWORD;
+    case REG_MULTI_SZ: return RRF_RT_REG_MULTI_SZ;
+    case REG_QWORD: return RRF_RT_REG_QWORD;
+    }
+    return 0;
+}
+
+/* RegGetValueW (advapi32): RegQueryValueEx with a type filter. REG_EXPAND_SZ
+ * comes back expanded, as REG_SZ, unless RRF_NOEXPAND (so RRF_RT_REG_EXPAND_SZ
+ * alone fails with ERROR_UNSUPPORTED_TYPE, as since Windows 8); strings are
+ * terminated. A value of a type the flags exclude is still delivered, but
+ * the call fails with ERROR_UNSUPPORTED_TYPE; REG_BINARY asked for as
+ * RRF_RT_DWORD/QWORD must have 4/8 bytes (ERROR_DATATYPE_MISMATCH). */
 LONG WINAPI RegGetValueW(HKEY h, LPCWSTR subkey, LPCWSTR name, DWORD flags, LPDWORD type,
                          PVOID data, LPDWORD size)
 {
+    if (data && !size)
+        return ERROR_INVALID_PARAMETER;
+    DWORD have = size ? *size : 0;
     HKEY k = h;
-    if (subkey && *subkey) {
-        LONG r = RegOpenKeyExW(h, subkey, 0, 0, &k);
-        if (r)
-            return r;
-    }
-    if (regdb_lock()) {
+    LONG r = ERROR_SUCCESS;
+    if (subkey && *subkey)
+        r = RegOpenKeyExW(h, subkey, 0, 0, &k);
+    struct value v = {0};
+    if (!r) {
+        char *n = utf8(name);
+        r = read_value(k, n, &v);
+        free(n);
         if (k != h)
             RegCloseKey(k);
-        return ERROR_GEN_FAILURE;
     }
-    int64_t id = key_id(k);
-    char *n = utf8(name);
-    struct value v;
-    int found = id && get_value(id, n, &v);
-    regdb_unlock();
-    free(n);
-    if (k != h)
-        RegCloseKey(k);
-    if (!found)
-        return ERROR_FILE_NOT_FOUND;
-    DWORD mask = v.type == REG_NONE ? RRF_RT_REG_NONE : v.type == REG_SZ ? RRF_RT_REG_SZ
-               : v.type == REG_EXPAND_SZ ? RRF_RT_REG_EXPAND_SZ
-               : v.type == REG_BINARY ? RRF_RT_REG_BINARY : v.type == REG_DWORD ? RRF_RT_REG_DWORD
-               : v.type == REG_MULTI_SZ ? RRF_RT_REG_MULTI_SZ
-               : v.type == REG_QWORD ? RRF_RT_REG_QWORD : 0;
-    LONG r;
-    if (!(flags & mask)) {
-        r = ERROR_UNSUPPORTED_TYPE;
-    } else {
+    if (!r) {
         if (v.type == REG_EXPAND_SZ && !(flags & RRF_NOEXPAND)) {
+            ((WCHAR *)v.data)[v.len / 2] = 0;
             DWORD n2 = ExpandEnvironmentStringsW(v.data, NULL, 0);
             WCHAR *e = malloc(n2 * sizeof(WCHAR));
             ExpandEnvironmentStringsW(v.data, e, n2);
@@ -391,16 +429,23 @@ LONG WINAPI RegGetValueW(HKEY h, LPCWSTR subkey, LPCWSTR name, DWORD flags, LPDW
             v.data = e;
             v.len = n2 * sizeof(WCHAR);
             v.type = REG_SZ;
-        } else if (is_string(v.type) && (v.len < 2 || ((WCHAR *)v.data)[v.len / 2 - 1])) {
+        } else if (reg_is_string(v.type) && (v.len < 2 || ((WCHAR *)v.data)[v.len / 2 - 1])) {
             ((WCHAR *)v.data)[v.len / 2] = 0; /* add the missing terminator */
             v.len = (v.len / 2 + 1) * 2;
         }
         r = deliver(&v, type, data, size);
+        if (!r || r == ERROR_MORE_DATA) {
+            if (!(flags & type_flag(v.type)))
+                r = ERROR_UNSUPPORTED_TYPE;
+            else if (v.type == REG_BINARY && (flags & RRF_RT_ANY) == RRF_RT_DWORD && v.len != 4)
+                r = ERROR_DATATYPE_MISMATCH;
+            else if (v.type == REG_BINARY && (flags & RRF_RT_ANY) == RRF_RT_QWORD && v.len != 8)
+                r = ERROR_DATATYPE_MISMATCH;
+        }
     }
-    if (r && (flags & RRF_ZEROONFAILURE) && data && size)
-        memset(data, 0, *size);
-    free(v.data);
-    free(v.name);
+    if (r && (flags & RRF_ZEROONFAILURE) && data)
+        memset(data, 0, have);
+    reg_free_value(&v);
     return r;
 }
 
@@ -408,21 +453,29 @@ LONG WINAPI RegGetValueW(HKEY h, LPCWSTR subkey, LPCWSTR name, DWORD flags, LPDW
 LONG WINAPI RegGetValueA(HKEY h, LPCSTR subkey, LPCSTR name, DWORD flags, LPDWORD type,
                          PVOID data, LPDWORD size)
 {
+    if (data && !size)
+        return ERROR_INVALID_PARAMETER;
     WCHAR *ws = subkey ? utf8_to_wstr_alloc(subkey) : NULL, *wn = name ? utf8_to_wstr_alloc(name) : NULL;
-    DWORD t = 0, need = 0;
-    LONG r = RegGetValueW(h, ws, wn, flags, &t, NULL, &need);
-    if (!r) {
-        BYTE *buf = malloc(need + 2);
-        r = RegGetValueW(h, ws, wn, flags, &t, buf, &need);
-        if (!r) {
+    DWORD t = 0, need = 0, have = size ? *size : 0;
+    BYTE *buf = NULL;
+    /* the whole value in UTF-16 first, whatever the filter says */
+    LONG r = RegGetValueW(h, ws, wn, flags & ~RRF_ZEROONFAILURE, &t, NULL, &need);
+    if (!r || r == ERROR_UNSUPPORTED_TYPE || r == ERROR_DATATYPE_MISMATCH) {
+        buf = malloc(need + 2);
+        r = RegGetValueW(h, ws, wn, flags & ~RRF_ZEROONFAILURE, &t, buf, &need);
+        if (!r || r == ERROR_UNSUPPORTED_TYPE || r == ERROR_DATATYPE_MISMATCH) {
             struct value v = {t, buf, need, NULL, 1};
-            if (is_string(t))
-                to_ansi(&v);
-            r = deliver(&v, type, data, size);
+            if (reg_is_string(t))
+                reg_to_ansi(&v);
+            LONG r2 = deliver(&v, type, data, size);
             buf = v.data;
+            if (r2)
+                r = r2;
         }
-        free(buf);
     }
+    if (r && (flags & RRF_ZEROONFAILURE) && data)
+        memset(data, 0, have);
+    free(buf);
     free(ws);
     free(wn);
     return r;
@@ -433,19 +486,20 @@ LONG WINAPI RegDeleteValueW(HKEY h, LPCWSTR name)
 {
     if (regdb_lock())
         return ERROR_GEN_FAILURE;
-    int64_t id = key_id(h);
+    int64_t id;
+    LONG r = reg_key_lookup(h, &id);
     char *n = utf8(name), *l = regdb_fold(n ? n : "");
     struct value v;
-    int found = id && get_value(id, n, &v);
-    if (found) {
+    if (!r && !get_value(id, n, &v))
+        r = ERROR_FILE_NOT_FOUND;
+    else if (!r) {
         regdb_run("DELETE FROM vals WHERE key=? AND lname=?", NULL, NULL, "it", id, l);
-        free(v.data);
-        free(v.name);
+        reg_free_value(&v);
     }
     regdb_unlock();
     free(n);
     free(l);
-    return !id ? ERROR_INVALID_HANDLE : found ? ERROR_SUCCESS : ERROR_FILE_NOT_FOUND;
+    return r;
 }
 
 /* RegDeleteValueA (advapi32) */
@@ -477,22 +531,22 @@ static void delete_tree(int64_t id)
     regdb_run("DELETE FROM keys WHERE id=?", NULL, NULL, "i", id);
 }
 
-/* RegDeleteKeyExW (advapi32): only a key without subkeys. */
+/* RegDeleteKeyExW (advapi32): only a key without subkeys (else
+ * ERROR_ACCESS_DENIED); "" deletes the key the handle names. */
 LONG WINAPI RegDeleteKeyExW(HKEY h, LPCWSTR subkey, DWORD access, DWORD reserved)
 {
     if (!subkey)
         return ERROR_INVALID_PARAMETER;
     if (regdb_lock())
         return ERROR_GEN_FAILURE;
-    int64_t from = key_id(h);
+    int64_t from, id = 0, children = 0;
+    LONG r = reg_key_lookup(h, &from);
     char *path = utf8(subkey);
-    int64_t id = from ? regdb_walk(from, path, 0, NULL) : 0, children = 0;
-    LONG r = ERROR_SUCCESS;
-    if (!from) {
-        r = ERROR_INVALID_HANDLE;
-    } else if (!id || id <= REGDB_ROOTS) {
+    if (!r)
+        id = regdb_walk(from, path, 0, NULL);
+    if (!r && (!id || id <= REGDB_ROOTS))
         r = id ? ERROR_ACCESS_DENIED : ERROR_FILE_NOT_FOUND;
-    } else {
+    if (!r) {
         regdb_run("SELECT count(*) FROM keys WHERE parent=?", count_row, &children, "i", id);
         if (children) {
             r = ERROR_ACCESS_DENIED;
@@ -525,15 +579,15 @@ LONG WINAPI RegDeleteTreeW(HKEY h, LPCWSTR subkey)
 {
     if (regdb_lock())
         return ERROR_GEN_FAILURE;
-    int64_t from = key_id(h);
+    int64_t from, id = 0;
+    LONG r = reg_key_lookup(h, &from);
     char *path = utf8(subkey);
-    int64_t id = from && subkey ? regdb_walk(from, path, 0, NULL) : from;
-    LONG r = ERROR_SUCCESS;
-    if (!from)
-        r = ERROR_INVALID_HANDLE;
-    else if (!id)
-        r = ERROR_FILE_NOT_FOUND;
-    else {
+    if (!r) {
+        id = subkey ? regdb_walk(from, path, 0, NULL) : from;
+        if (!id)
+            r = ERROR_FILE_NOT_FOUND;
+    }
+    if (!r) {
         regdb_begin();
         if (subkey && id > REGDB_ROOTS) {
             delete_tree(id);
@@ -554,224 +608,3 @@ LONG WINAPI RegDeleteTreeW(HKEY h, LPCWSTR subkey)
     return r;
 }
 
-struct nth {
-    char *name;
-    struct value v;
-};
-
-static int name_row(sqlite3_stmt *st, void *ctx)
-{
-    struct nth *n = ctx;
-    n->name = strdup(regdb_col_text(st, 0));
-    return 1;
-}
-
-static LONG copy_name_w(const char *name, LPWSTR out, LPDWORD len)
-{
-    size_t units = utf8_to_wstr(name, -1, NULL, 0); /* with NUL */
-    if (*len < units) {
-        *len = units - 1;
-        return ERROR_MORE_DATA;
-    }
-    utf8_to_wstr(name, -1, out, *len);
-    *len = units - 1;
-    return ERROR_SUCCESS;
-}
-
-/* RegEnumKeyExW (advapi32): subkeys in case-insensitive name order. */
-LONG WINAPI RegEnumKeyExW(HKEY h, DWORD index, LPWSTR name, LPDWORD len, LPDWORD reserved,
-                          LPWSTR cls, LPDWORD cls_len, FILETIME *ft)
-{
-    if (regdb_lock())
-        return ERROR_GEN_FAILURE;
-    int64_t id = key_id(h);
-    struct nth n = {0};
-    if (id)
-        regdb_run("SELECT name FROM keys WHERE parent=? ORDER BY lname LIMIT 1 OFFSET ?",
-                  name_row, &n, "ii", id, (int64_t)index);
-    regdb_unlock();
-    if (!id)
-        return ERROR_INVALID_HANDLE;
-    if (!n.name)
-        return ERROR_NO_MORE_ITEMS;
-    LONG r = copy_name_w(n.name, name, len);
-    free(n.name);
-    if (cls_len)
-        *cls_len = 0;
-    if (cls)
-        cls[0] = 0;
-    if (ft)
-        GetSystemTimeAsFileTime(ft);
-    return r;
-}
-
-/* RegEnumKeyW (advapi32) */
-LONG WINAPI RegEnumKeyW(HKEY h, DWORD index, LPWSTR name, DWORD len)
-{
-    return RegEnumKeyExW(h, index, name, &len, NULL, NULL, NULL, NULL);
-}
-
-/* RegEnumKeyExA (advapi32) */
-LONG WINAPI RegEnumKeyExA(HKEY h, DWORD index, LPSTR name, LPDWORD len, LPDWORD reserved,
-                          LPSTR cls, LPDWORD cls_len, FILETIME *ft)
-{
-    WCHAR w[256];
-    DWORD wl = 256;
-    LONG r = RegEnumKeyExW(h, index, w, &wl, NULL, NULL, NULL, ft);
-    if (r)
-        return r;
-    DWORD need = wstr_to_utf8(w, -1, NULL, 0);
-    if (*len < need) {
-        *len = need - 1;
-        return ERROR_MORE_DATA;
-    }
-    wstr_to_utf8(w, -1, name, *len);
-    *len = need - 1;
-    if (cls_len)
-        *cls_len = 0;
-    return ERROR_SUCCESS;
-}
-
-static int value_name_row(sqlite3_stmt *st, void *ctx)
-{
-    struct nth *n = ctx;
-    n->name = strdup(regdb_col_text(st, 2));
-    value_row(st, &n->v);
-    return 1;
-}
-
-/* RegEnumValueW (advapi32): values in the order they were created. */
-LONG WINAPI RegEnumValueW(HKEY h, DWORD index, LPWSTR name, LPDWORD name_len,
-                          LPDWORD reserved, LPDWORD type, BYTE *data, LPDWORD size)
-{
-    if (regdb_lock())
-        return ERROR_GEN_FAILURE;
-    int64_t id = key_id(h);
-    struct nth n = {0};
-    if (id)
-        regdb_run("SELECT type, data, name FROM vals WHERE key=? ORDER BY rowid LIMIT 1 OFFSET ?",
-                  value_name_row, &n, "ii", id, (int64_t)index);
-    regdb_unlock();
-    if (!id)
-        return ERROR_INVALID_HANDLE;
-    if (!n.name)
-        return ERROR_NO_MORE_ITEMS;
-    LONG r = copy_name_w(n.name, name, name_len);
-    if (!r)
-        r = deliver(&n.v, type, data, size);
-    free(n.name);
-    free(n.v.data);
-    free(n.v.name);
-    return r;
-}
-
-/* RegEnumValueA (advapi32) */
-LONG WINAPI RegEnumValueA(HKEY h, DWORD index, LPSTR name, LPDWORD name_len, LPDWORD reserved,
-                          LPDWORD type, BYTE *data, LPDWORD size)
-{
-    if (regdb_lock())
-        return ERROR_GEN_FAILURE;
-    int64_t id = key_id(h);
-    struct nth n = {0};
-    if (id)
-        regdb_run("SELECT type, data, name FROM vals WHERE key=? ORDER BY rowid LIMIT 1 OFFSET ?",
-                  value_name_row, &n, "ii", id, (int64_t)index);
-    regdb_unlock();
-    if (!id)
-        return ERROR_INVALID_HANDLE;
-    if (!n.name)
-        return ERROR_NO_MORE_ITEMS;
-    LONG r = ERROR_SUCCESS;
-    size_t need = strlen(n.name) + 1;
-    if (*name_len < need) {
-        r = ERROR_MORE_DATA;
-    } else {
-        memcpy(name, n.name, need);
-    }
-    *name_len = need - 1;
-    if (!r) {
-        if (is_string(n.v.type))
-            to_ansi(&n.v);
-        r = deliver(&n.v, type, data, size);
-    }
-    free(n.name);
-    free(n.v.data);
-    free(n.v.name);
-    return r;
-}
-
-struct info {
-    int64_t subkeys, max_subkey, values, max_name, max_data;
-};
-
-static int info_row(sqlite3_stmt *st, void *ctx)
-{
-    int64_t *p = ctx;
-    p[0] = regdb_col_int(st, 0);
-    p[1] = regdb_col_int(st, 1);
-    p[2] = regdb_col_int(st, 2);
-    return 1;
-}
-
-/* RegQueryInfoKeyW (advapi32): counts and the longest names (characters,
- * without the terminator) and data (bytes). */
-LONG WINAPI RegQueryInfoKeyW(HKEY h, LPWSTR cls, LPDWORD cls_len, LPDWORD reserved,
-                             LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_cls,
-                             LPDWORD values, LPDWORD max_name, LPDWORD max_data, LPDWORD sd,
-                             FILETIME *ft)
-{
-    if (regdb_lock())
-        return ERROR_GEN_FAILURE;
-    int64_t id = key_id(h), k[3] = {0}, v[3] = {0};
-    if (id) {
-        regdb_run("SELECT count(*), coalesce(max(length(name)),0), 0 FROM keys WHERE parent=?",
-                  info_row, k, "i", id);
-        regdb_run("SELECT count(*), coalesce(max(length(name)),0), coalesce(max(length(data)),0) "
-                  "FROM vals WHERE key=?", info_row, v, "i", id);
-    }
-    regdb_unlock();
-    if (!id)
-        return ERROR_INVALID_HANDLE;
-    if (cls_len)
-        *cls_len = 0;
-    if (cls)
-        cls[0] = 0;
-    if (subkeys)
-        *subkeys = k[0];
-    if (max_subkey)
-        *max_subkey = k[1];
-    if (max_cls)
-        *max_cls = 0;
-    if (values)
-        *values = v[0];
-    if (max_name)
-        *max_name = v[1];
-    if (max_data)
-        *max_data = v[2];
-    if (sd)
-        *sd = 0;
-    if (ft)
-        GetSystemTimeAsFileTime(ft);
-    return ERROR_SUCCESS;
-}
-
-/* RegQueryInfoKeyA (advapi32) */
-LONG WINAPI RegQueryInfoKeyA(HKEY h, LPSTR cls, LPDWORD cls_len, LPDWORD reserved,
-                             LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_cls,
-                             LPDWORD values, LPDWORD max_name, LPDWORD max_data, LPDWORD sd,
-                             FILETIME *ft)
-{
-    if (cls && cls_len && *cls_len)
-        cls[0] = 0;
-    return RegQueryInfoKeyW(h, NULL, cls_len, reserved, subkeys, max_subkey, max_cls, values,
-                            max_name, max_data, sd, ft);
-}
-
-/* RegNotifyChangeKeyValue (advapi32): FIXME no change notifications; an
- * asynchronous request is accepted and never signalled. */
-LONG WINAPI RegNotifyChangeKeyValue(HKEY h, BOOL subtree, DWORD filter, HANDLE event,
-                                    BOOL async)
-{
-    FIXME("registry change notifications");
-    return async ? ERROR_SUCCESS : ERROR_CALL_NOT_IMPLEMENTED;
-}

@@ -163,8 +163,19 @@ static void tramp_init(void)
 struct catch_state {
     cxx_frame_info fi; /* registration of the current exception */
     EXCEPTION_RECORD *rec;
+    const struct cxx_catch_params *p;
     BOOL rethrow, ended;
 };
+
+/* FH4: the parent's handler, called next, is to work from `state` (see
+ * frame4.c). */
+static void set_parent_state(const struct catch_state *cs, int state)
+{
+    if (!cs->p->is_v4)
+        return;
+    cxx_thread.fh4_parent_state = state;
+    cxx_thread.fh4_parent_state_set = TRUE;
+}
 
 /* The catch block is over, normally or by an exception leaving it. */
 static void end_catch(struct catch_state *cs)
@@ -177,16 +188,23 @@ static void end_catch(struct catch_state *cs)
 
 /* The trampoline's language handler: during the search, a `throw;` or
  * the same object thrown again means the object lives on; during an
- * unwind through it, the catch block ends. */
+ * unwind through it, the catch block ends. Past it, the parent is searched
+ * from outside the try block whose catch this is (its catch_high), and
+ * unwound from the try block's start, which the catch's own unwind has
+ * reached already. */
 static EXCEPTION_DISPOSITION CDECL catch_frame_handler(EXCEPTION_RECORD *rec, ULONG64 frame,
                                                        CONTEXT *ctx, DISPATCHER_CONTEXT *d)
 {
     struct catch_state *cs = *(struct catch_state **)(frame + 0x20);
     if (rec->ExceptionFlags & EXCEPTION_UNWIND) {
         end_catch(cs);
+        set_parent_state(cs, cs->p->unwind_to);
         return ExceptionContinueSearch;
     }
-    if (rec->ExceptionCode != CXX_EXCEPTION || rec->NumberParameters < 3 || cs->ended)
+    if (cs->ended)
+        return ExceptionContinueSearch;
+    set_parent_state(cs, cs->p->catch_high);
+    if (rec->ExceptionCode != CXX_EXCEPTION || rec->NumberParameters < 3)
         return ExceptionContinueSearch;
     if (!rec->ExceptionInformation[1] && !rec->ExceptionInformation[2]) {
         /* `throw;` no frame handler has resolved yet: it is ours */
@@ -209,6 +227,7 @@ static void *WINAPI call_catch_block(EXCEPTION_RECORD *crec)
     EXCEPTION_POINTERS ep = {p->rec, p->ctx};
 
     cs.rec = p->rec;
+    cs.p = p;
     cxx___CxxRegisterExceptionObject(&ep, &cs.fi);
     cxx_thread.processing_throw--;
     TRACE("calling catch funclet %p frame %#llx", p->funclet, (unsigned long long)p->frame);
@@ -219,16 +238,17 @@ static void *WINAPI call_catch_block(EXCEPTION_RECORD *crec)
         p->unwind_help[0] = -2;
         p->unwind_help[1] = -1;
     }
+    cxx_thread.fh4_parent_state_set = FALSE;
     /* FH4 catches may name the continuation(s) in the tables: the funclet
-     * then returns the index of the one to take */
-    if (p->continuation[1]) {
-        if ((ULONG_PTR)ret > 1) {
-            fprintf(stderr, "decant: catch funclet returned %p, not 0 or 1\n", ret);
+     * then returns the index of the one to take, else the address */
+    if ((ULONG_PTR)ret < 2) {
+        if (!p->continuation[(ULONG_PTR)ret]) {
+            fprintf(stderr, "decant: catch funclet returned %p, no such continuation\n", ret);
             cxx_terminate();
         }
         return (void *)p->continuation[(ULONG_PTR)ret];
     }
-    return p->continuation[0] ? (void *)p->continuation[0] : ret;
+    return ret;
 }
 
 #define CATCH_MAGIC 0x6378787963617463ull /* "ctachyxxc" */

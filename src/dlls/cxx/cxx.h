@@ -123,6 +123,82 @@ static inline void *cxx_rva(UINT rva, ULONG64 base)
     return (void *)(base + rva);
 }
 
+/* ---- what the frame handlers share ---------------------------------------
+ *
+ * __CxxFrameHandler3 reads FuncInfo's arrays in place; __CxxFrameHandler4
+ * decodes FuncInfo4's compressed tables (frame4.c). Both hand frame.c, which
+ * does the work (unwinding, finding the catch, calling it), a cxx_eh_func:
+ * the function's tables seen through a cxx_eh_format of accessors, and the
+ * frame handler's state for this call. */
+
+enum {
+    CXX_UNWIND_NONE,     /* no action (a try block's state) */
+    CXX_UNWIND_FUNCLET,  /* call the unwind funclet with the frame */
+    CXX_UNWIND_DTOR_OBJ, /* call the destructor on frame + object (FH4) */
+    CXX_UNWIND_DTOR_PTR, /* call the destructor on *(frame + object) (FH4) */
+};
+
+typedef struct { /* leaving a state: the action, then to_state */
+    int to_state;
+    int kind;    /* CXX_UNWIND_* */
+    UINT action; /* RVA of the funclet or destructor */
+    UINT object; /* frame offset (DTOR_OBJ, DTOR_PTR) */
+} cxx_unwind_action;
+
+typedef struct { /* a try block: states [low, high], its catches' (high, catch_high] */
+    int low, high, catch_high;
+    UINT ncatches;
+    UINT catches; /* where the format's catch list starts (an RVA) */
+} cxx_try_range;
+
+typedef struct { /* one catch clause */
+    UINT adjectives;         /* HT_* */
+    UINT type;               /* RVA of the cxx_type_info; 0 = catch(...) */
+    int catch_obj;           /* frame offset of the catch parameter, 0 = none */
+    UINT handler;            /* RVA of the catch funclet */
+    ULONG64 continuation[2]; /* FH4: addresses the funclet's result selects, or 0 */
+} cxx_catch_clause;
+
+struct cxx_eh_func;
+struct cxx_eh_format {
+    int (*state_at)(const struct cxx_eh_func *f, ULONG64 pc);
+    /* The state the search, or the unwind, of this frame starts from. */
+    int (*search_state)(struct cxx_eh_func *f);
+    int (*unwind_state)(struct cxx_eh_func *f);
+    /* Unwinding reached `state` (called before each action runs, so a
+     * collided unwind does not run it again). */
+    void (*set_unwind_state)(struct cxx_eh_func *f, int state);
+    BOOL (*try_block)(const struct cxx_eh_func *f, UINT i, cxx_try_range *out);
+    BOOL (*catch_clause)(const struct cxx_eh_func *f, const cxx_try_range *tb, UINT j,
+                         cxx_catch_clause *out);
+    BOOL (*unwind_entry)(const struct cxx_eh_func *f, int state, cxx_unwind_action *out);
+};
+
+struct cxx_eh_func {
+    const struct cxx_eh_format *fmt;
+    const void *descr;     /* FuncInfo, or FuncInfo4's first byte */
+    DISPATCHER_CONTEXT *d;
+    ULONG64 frame;         /* the frame the tables' offsets are relative to: for
+                            * a catch funclet, its parent's */
+    BOOL in_funclet;       /* d is a catch funclet's frame */
+    BOOL ehs, noexcept;    /* /EHs (C++ exceptions only); noexcept function */
+    int nstates;           /* states run from -1 to nstates - 1 */
+    UINT ntry;
+    int unwind_floor;      /* leaving the frame unwinds down to this state */
+    /* FH3 catch funclet: only try blocks inside its catch, (low, high] */
+    int nested_low, nested_high;
+    int *unwind_help;      /* FH3: the frame's two ints (frame3.c) */
+    /* format-private */
+    UINT map_unwind, map_try, map_ip; /* FH4: RVAs past the counts */
+    UINT nip;                         /* FH4: ip map entries */
+    ULONG64 func_start;               /* FH4: the function (or segment) start */
+    int parent_state;                 /* FH4: the state the catch left, or -2 */
+};
+
+/* The frame handler proper (frame.c), for either format. */
+EXCEPTION_DISPOSITION cxx_frame_handler(EXCEPTION_RECORD *rec, ULONG64 frame, CONTEXT *ctx,
+                                        struct cxx_eh_func *f);
+
 /* ---- per-thread state --------------------------------------------------- */
 
 /* vcruntime's FRAMEINFO followed by the saved current exception: the
@@ -145,6 +221,11 @@ struct cxx_thread {
     cxx_frame_info *frames;  /* active catch blocks, innermost first */
     cxx_terminate_fn terminate, unexpected;
     cxx_translator_fn translator;
+    /* FH4: the state in which the parent of a catch funclet that an
+     * exception is leaving is to be searched or unwound (catch.c sets it,
+     * the parent's __CxxFrameHandler4 takes it once) */
+    int fh4_parent_state;
+    BOOL fh4_parent_state_set;
 };
 
 extern __thread struct cxx_thread cxx_thread;
@@ -181,6 +262,7 @@ struct cxx_catch_params {
     const void *descr;        /* FuncInfo (v3 or v4) */
     int unwind_to;            /* target frame's local unwind level */
     int is_v4;
+    int catch_high;           /* FH4: the parent's state once an exception leaves */
     EXCEPTION_RECORD *rec;    /* the exception caught */
     CONTEXT *ctx;             /* its context */
     void *funclet;

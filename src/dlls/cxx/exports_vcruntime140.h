@@ -1,5 +1,5 @@
 /* C++ runtime exports of vcruntime140.dll (MSVC exception handling, RTTI);
- * sorted by name (strcmp). __CxxFrameHandler4 belongs to vcruntime140_1.dll. */
+ * sorted by name (strcmp). __CxxFrameHandler4 is vcruntime140_1.dll's. */
 EXPORT_AS(_CxxThrowException, cxx__CxxThrowException)
 EXPORT_AS(_IsExceptionObjectToBeDestroyed, cxx__IsExceptionObjectToBeDestroyed)
 EXPORT_AS(__AdjustPointer, cxx___AdjustPointer)

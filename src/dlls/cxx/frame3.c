@@ -1,12 +1,9 @@
 /* __CxxFrameHandler3: the language handler of MSVC C++ functions with
- * try blocks or objects to destroy (FuncInfo magic 0x19930520-22).
+ * try blocks or objects to destroy (FuncInfo magic 0x19930520-22). Its
+ * tables are plain arrays, read in place; frame.c does the work.
  *
- * A function's code is divided into states by its ip-to-state map; each
- * state's unwind-map entry names the destructor block to run when leaving
- * it and the state it leads back to. Try blocks cover a range of states
- * [try_low, try_high]; their catch funclets have the states up to
- * catch_high. Catch funclets are separate functions with their own .pdata
- * but the same handler and FuncInfo as their parent.
+ * Catch funclets are separate functions with their own .pdata but the
+ * same handler and FuncInfo as their parent, whose states they share.
  *
  * The function keeps two ints at `unwind_help` in its frame (initialised to
  * -2 by its prolog): [0] the state local unwinding has reached, [1] the
@@ -14,13 +11,21 @@
  * funclet, the parent is reached again at the ip inside the try block;
  * [1], raised to the funclet's state by the funclet's own handler, keeps
  * that try block (whose catch is running) from matching a second time. */
+#include <limits.h>
+
 #define DEBUG_CHANNEL seh
 #include "debug.h"
 #include "cxx.h"
-#include "exception.h"
 
-static int ip_to_state(const cxx_func_info *fi, ULONG64 base, ULONG64 pc)
+static const cxx_func_info *func_info(const struct cxx_eh_func *f)
 {
+    return f->descr;
+}
+
+static int fh3_state_at(const struct cxx_eh_func *f, ULONG64 pc)
+{
+    const cxx_func_info *fi = func_info(f);
+    ULONG64 base = f->d->ImageBase;
     const cxx_ip_state *map = cxx_rva(fi->ip_map, base);
     UINT ip = (UINT)(pc - base);
     int state = -1;
@@ -38,170 +43,69 @@ static int ip_to_state(const cxx_func_info *fi, ULONG64 base, ULONG64 pc)
     return state;
 }
 
+static int fh3_search_state(struct cxx_eh_func *f)
+{
+    int state = fh3_state_at(f, f->d->ControlPc);
+    if (state > f->unwind_help[1])
+        f->unwind_help[0] = f->unwind_help[1] = state;
+    else
+        state = f->unwind_help[1];
+    return state;
+}
+
+static int fh3_unwind_state(struct cxx_eh_func *f)
+{
+    return f->unwind_help[0] == -2 ? fh3_state_at(f, f->d->ControlPc) : f->unwind_help[0];
+}
+
+static void fh3_set_unwind_state(struct cxx_eh_func *f, int state)
+{
+    f->unwind_help[0] = state;
+}
+
 static const cxx_try_block *try_block(const cxx_func_info *fi, ULONG64 base, UINT i)
 {
     return (const cxx_try_block *)cxx_rva(fi->try_block_map, base) + i;
 }
 
-static void local_unwind(ULONG64 frame, DISPATCHER_CONTEXT *d, const cxx_func_info *fi,
-                         int last_level)
+static BOOL fh3_try_block(const struct cxx_eh_func *f, UINT i, cxx_try_range *out)
 {
-    const cxx_unwind_entry *map = cxx_rva(fi->unwind_map, d->ImageBase);
-    int *unwind_help = (int *)(frame + fi->unwind_help);
-    int state = unwind_help[0] == -2 ? ip_to_state(fi, d->ImageBase, d->ControlPc)
-                                     : unwind_help[0];
-    TRACE("frame %#llx state %d down to %d", (unsigned long long)frame, state, last_level);
-    while (state > last_level) {
-        if (state >= fi->max_state) {
-            fprintf(stderr, "decant: C++ unwind: bad state %d (max %d)\n", state,
-                    fi->max_state);
-            cxx_terminate();
-        }
-        /* record progress first: a destructor that throws must not run twice */
-        unwind_help[0] = map[state].to_state;
-        if (map[state].action)
-            cxx_call_unwind_funclet(d->ImageBase + map[state].action, frame);
-        state = map[state].to_state;
-    }
-    unwind_help[0] = state;
+    const cxx_try_block *tb = try_block(func_info(f), f->d->ImageBase, i);
+    out->low = tb->try_low;
+    out->high = tb->try_high;
+    out->catch_high = tb->catch_high;
+    out->ncatches = tb->ncatches > 0 ? tb->ncatches : 0;
+    out->catches = tb->handlers;
+    return TRUE;
 }
 
-/* Search phase: the try blocks of this frame that cover the state, and
- * in them the first catch that takes the exception. `exc_type` NULL is
- * a non-C++ exception, which only catch(...) takes (/EHa). */
-static void find_catch_block(EXCEPTION_RECORD *rec, CONTEXT *ctx, ULONG64 frame,
-                             DISPATCHER_CONTEXT *d, const cxx_func_info *fi,
-                             const cxx_throw_info *exc_type, ULONG64 orig_frame)
+static BOOL fh3_catch_clause(const struct cxx_eh_func *f, const cxx_try_range *tb, UINT j,
+                             cxx_catch_clause *out)
 {
-    ULONG64 exc_base = rec->NumberParameters >= 4 ? rec->ExceptionInformation[3] : 0;
-    int state = ip_to_state(fi, d->ImageBase, d->ControlPc);
-    const cxx_try_block *in_catch = NULL;
-
-    cxx_thread.processing_throw++;
-    /* inside one of this function's catch blocks? */
-    for (UINT i = fi->ntry_blocks; i > 0; i--) {
-        const cxx_try_block *tb = try_block(fi, d->ImageBase, i - 1);
-        if (state > tb->try_high && state <= tb->catch_high) {
-            in_catch = tb;
-            break;
-        }
-    }
-    int *unwind_help = (int *)(orig_frame + fi->unwind_help);
-    if (state > unwind_help[1])
-        unwind_help[0] = unwind_help[1] = state;
-    else
-        state = unwind_help[1];
-    TRACE("frame %#llx state %d", (unsigned long long)frame, state);
-
-    for (UINT i = 0; i < fi->ntry_blocks; i++) {
-        const cxx_try_block *tb = try_block(fi, d->ImageBase, i);
-        if (state < tb->try_low || state > tb->try_high)
-            continue;
-        /* from a catch funclet, only try blocks inside that catch */
-        if (in_catch && (tb->try_low <= in_catch->try_high || tb->try_high > in_catch->catch_high))
-            continue;
-        const cxx_handler_type *handlers = cxx_rva(tb->handlers, d->ImageBase);
-        for (int j = 0; j < tb->ncatches; j++) {
-            const cxx_handler_type *h = &handlers[j];
-            const cxx_type_info *catch_ti = h->type ? cxx_rva(h->type, d->ImageBase) : NULL;
-            if (exc_type) {
-                const cxx_catchable_type *ct =
-                    cxx_find_caught_type(exc_type, exc_base, catch_ti, h->adjectives);
-                if (!ct)
-                    continue;
-                TRACE("try block %u catch %d takes it", i, j);
-                if (catch_ti && catch_ti->mangled[0] && h->catch_obj)
-                    cxx_copy_exception((void *)rec->ExceptionInformation[1],
-                                       (void *)(orig_frame + h->catch_obj), h->adjectives, ct,
-                                       exc_base);
-            } else if (catch_ti && catch_ti->mangled[0]) {
-                continue;
-            }
-            struct cxx_catch_params p = {0};
-            p.frame = orig_frame;
-            p.descr = fi;
-            p.unwind_to = tb->try_low;
-            p.rec = rec;
-            p.ctx = ctx;
-            p.funclet = cxx_rva(h->handler, d->ImageBase);
-            p.unwind_help = unwind_help;
-            cxx_call_catch(frame, d->ControlPc, &p);
-        }
-    }
-    cxx_thread.processing_throw--;
+    const cxx_handler_type *h = (const cxx_handler_type *)cxx_rva(tb->catches, f->d->ImageBase) + j;
+    out->adjectives = h->adjectives;
+    out->type = h->type;
+    out->catch_obj = h->catch_obj;
+    out->handler = h->handler;
+    out->continuation[0] = out->continuation[1] = 0; /* the funclet returns it */
+    return TRUE;
 }
 
-static EXCEPTION_DISPOSITION frame_handler3(EXCEPTION_RECORD *rec, ULONG64 frame,
-                                            CONTEXT *ctx, DISPATCHER_CONTEXT *d,
-                                            const cxx_func_info *fi)
+static BOOL fh3_unwind_entry(const struct cxx_eh_func *f, int state, cxx_unwind_action *out)
 {
-    UINT magic = fi->magic & 0x1fffffff;
-    if (magic < CXX_MAGIC_VC6 || magic > CXX_MAGIC_VC8) {
-        FIXME("unknown FuncInfo magic %#x", fi->magic);
-        return ExceptionContinueSearch;
-    }
-    const struct cxx_catch_params *ours = cxx_catch_params_of(rec);
-    /* /EHs code destroys objects only for C++ exceptions and longjmp */
-    if (magic >= CXX_MAGIC_VC8 && (fi->eh_flags & FI_EHS) && rec->ExceptionCode != CXX_EXCEPTION &&
-        !ours && rec->ExceptionCode != (DWORD)STATUS_LONGJUMP)
-        return ExceptionContinueSearch;
-
-    /* A catch funclet's frame: its catch clause's `frame` slot holds the
-     * parent's frame, on which the tables work. */
-    int state = ip_to_state(fi, d->ImageBase, d->ControlPc);
-    ULONG64 orig_frame = frame;
-    int unwind_level = -1;
-    ULONG64 func = d->ImageBase + d->FunctionEntry->BeginAddress;
-    for (UINT i = fi->ntry_blocks; i > 0; i--) {
-        const cxx_try_block *tb = try_block(fi, d->ImageBase, i - 1);
-        if (state <= tb->try_high || state > tb->catch_high)
-            continue;
-        const cxx_handler_type *handlers = cxx_rva(tb->handlers, d->ImageBase);
-        for (int j = 0; j < tb->ncatches; j++)
-            if (d->ImageBase + handlers[j].handler == func) {
-                orig_frame = *(ULONG64 *)(frame + handlers[j].frame);
-                unwind_level = tb->try_high;
-                TRACE("catch funclet frame %#llx of %#llx", (unsigned long long)frame,
-                      (unsigned long long)orig_frame);
-            }
-    }
-
-    if (rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND)) {
-        if (rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)
-            local_unwind(orig_frame, d, fi, ours ? ours->unwind_to : state);
-        else
-            local_unwind(orig_frame, d, fi, unwind_level);
-        return ExceptionContinueSearch;
-    }
-
-    if (fi->ntry_blocks) {
-        if (rec->ExceptionCode == CXX_EXCEPTION && rec->NumberParameters >= 3 &&
-            !rec->ExceptionInformation[1] && !rec->ExceptionInformation[2]) {
-            /* `throw;`: the exception being handled, thrown again */
-            if (!cxx_thread.rec) {
-                fprintf(stderr, "decant: C++ rethrow with no current exception\n");
-                cxx_terminate();
-            }
-            TRACE("rethrow");
-            *rec = *cxx_thread.rec;
-        }
-        const cxx_throw_info *exc_type = NULL;
-        if (rec->ExceptionCode == CXX_EXCEPTION && rec->NumberParameters >= 3 &&
-            rec->ExceptionInformation[0] >= CXX_MAGIC_VC6 &&
-            rec->ExceptionInformation[0] <= CXX_MAGIC_VC8)
-            exc_type = (const cxx_throw_info *)rec->ExceptionInformation[2];
-        else if (cxx_thread.translator)
-            FIXME("_set_se_translator handlers are not called");
-        find_catch_block(rec, ctx, frame, d, fi, exc_type, orig_frame);
-    }
-    /* nothing here took it: it may not leave a noexcept function */
-    if (orig_frame == frame && rec->ExceptionCode == CXX_EXCEPTION && magic >= CXX_MAGIC_VC8 &&
-        (fi->eh_flags & FI_NOEXCEPT)) {
-        fprintf(stderr, "decant: C++ exception leaves a noexcept function\n");
-        cxx_terminate();
-    }
-    return ExceptionContinueSearch;
+    const cxx_unwind_entry *e = (const cxx_unwind_entry *)cxx_rva(func_info(f)->unwind_map,
+                                                                  f->d->ImageBase) + state;
+    out->to_state = e->to_state;
+    out->kind = e->action ? CXX_UNWIND_FUNCLET : CXX_UNWIND_NONE;
+    out->action = e->action;
+    out->object = 0;
+    return TRUE;
 }
+
+static const struct cxx_eh_format fh3_format = {
+    fh3_state_at, fh3_search_state, fh3_unwind_state, fh3_set_unwind_state,
+    fh3_try_block, fh3_catch_clause, fh3_unwind_entry,
+};
 
 /* __CxxFrameHandler3 (msvcrt, vcruntime140), also exported as
  * __CxxFrameHandler and __CxxFrameHandler2: the same on x64. HandlerData
@@ -211,6 +115,49 @@ EXCEPTION_DISPOSITION CDECL cxx___CxxFrameHandler3(EXCEPTION_RECORD *rec, ULONG6
 {
     TRACE("code %#x flags %#x frame %#llx pc %#llx", rec->ExceptionCode, rec->ExceptionFlags,
           (unsigned long long)frame, (unsigned long long)d->ControlPc);
-    return frame_handler3(rec, frame, ctx, d,
-                          cxx_rva(*(const UINT *)d->HandlerData, d->ImageBase));
+    const cxx_func_info *fi = cxx_rva(*(const UINT *)d->HandlerData, d->ImageBase);
+    UINT magic = fi->magic & 0x1fffffff;
+    if (magic < CXX_MAGIC_VC6 || magic > CXX_MAGIC_VC8) {
+        FIXME("unknown FuncInfo magic %#x", fi->magic);
+        return ExceptionContinueSearch;
+    }
+    struct cxx_eh_func f = {0};
+    f.fmt = &fh3_format;
+    f.descr = fi;
+    f.d = d;
+    f.frame = frame;
+    f.ehs = magic >= CXX_MAGIC_VC8 && (fi->eh_flags & FI_EHS);
+    f.noexcept = magic >= CXX_MAGIC_VC8 && (fi->eh_flags & FI_NOEXCEPT);
+    f.nstates = fi->max_state;
+    f.ntry = fi->ntry_blocks;
+    f.unwind_floor = -1;
+    f.nested_low = INT_MIN;
+    f.nested_high = INT_MAX;
+
+    /* Inside one of this function's catch blocks? Then the search takes
+     * only try blocks inside that catch, and if this is the catch funclet's
+     * own frame, its catch clause's `frame` slot holds the parent's frame,
+     * on which the tables work, and leaving it unwinds to the try block. */
+    int state = fh3_state_at(&f, d->ControlPc);
+    ULONG64 func = d->ImageBase + d->FunctionEntry->BeginAddress;
+    for (UINT i = fi->ntry_blocks; i > 0; i--) {
+        const cxx_try_block *tb = try_block(fi, d->ImageBase, i - 1);
+        if (state <= tb->try_high || state > tb->catch_high)
+            continue;
+        if (f.nested_low == INT_MIN) {
+            f.nested_low = tb->try_high;
+            f.nested_high = tb->catch_high;
+        }
+        const cxx_handler_type *handlers = cxx_rva(tb->handlers, d->ImageBase);
+        for (int j = 0; j < tb->ncatches; j++)
+            if (d->ImageBase + handlers[j].handler == func) {
+                f.frame = *(ULONG64 *)(frame + handlers[j].frame);
+                f.unwind_floor = tb->try_high;
+                f.in_funclet = TRUE;
+                TRACE("catch funclet frame %#llx of %#llx", (unsigned long long)frame,
+                      (unsigned long long)f.frame);
+            }
+    }
+    f.unwind_help = (int *)(f.frame + fi->unwind_help);
+    return cxx_frame_handler(rec, frame, ctx, &f);
 }

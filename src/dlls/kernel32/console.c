@@ -3,6 +3,7 @@
  * attributes become ANSI colour sequences (DESIGN.md §9). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -277,6 +278,123 @@ BOOL WINAPI SetConsoleTextAttribute(HANDLE h, WORD attr)
     ssize_t r = write(fd, seq, n);
     (void)r;
     text_attr = attr;
+    return TRUE;
+}
+
+/* The screen buffer is the terminal itself (GetConsoleScreenBufferInfo):
+ * width x height cells, with (0,0) its top-left corner. */
+static void term_size(int fd, int *w, int *h)
+{
+    struct winsize ws = {24, 80, 0, 0};
+    ioctl(fd, TIOCGWINSZ, &ws);
+    *w = ws.ws_col ? ws.ws_col : 80;
+    *h = ws.ws_row ? ws.ws_row : 24;
+}
+
+static void put_all(int fd, const char *s, size_t n)
+{
+    while (n) {
+        ssize_t r = write(fd, s, n);
+        if (r <= 0)
+            return;
+        s += r;
+        n -= r;
+    }
+}
+
+/* Cells from pos to the end of the buffer, at most n; -1 when pos is
+ * outside the buffer. */
+static long cells_from(int fd, COORD pos, DWORD n)
+{
+    int w, h;
+    term_size(fd, &w, &h);
+    if (pos.X < 0 || pos.Y < 0 || pos.X >= w || pos.Y >= h)
+        return -1;
+    long room = (long)(h - pos.Y) * w - pos.X;
+    return (long)n < room ? (long)n : room;
+}
+
+/* SetConsoleCursorPosition (kernel32): a cursor-position sequence. */
+BOOL WINAPI SetConsoleCursorPosition(HANDLE h, COORD pos)
+{
+    int fd = console_fd(h);
+    if (fd < 0) {
+        set_last_error(ERROR_INVALID_HANDLE);
+        return FALSE;
+    }
+    if (cells_from(fd, pos, 1) < 0) {
+        set_last_error(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    char seq[32];
+    int k = snprintf(seq, sizeof seq, "\033[%d;%dH", pos.Y + 1, pos.X + 1);
+    put_all(fd, seq, k);
+    return TRUE;
+}
+
+/* FillConsoleOutputCharacterW (kernel32): n copies of c from pos on,
+ * wrapping at the right edge and stopping at the end of the buffer; the
+ * cursor stays where it was (saved and restored around the fill). */
+BOOL WINAPI FillConsoleOutputCharacterW(HANDLE h, WCHAR c, DWORD n, COORD pos, LPDWORD written)
+{
+    int fd = console_fd(h);
+    if (fd < 0) {
+        set_last_error(ERROR_INVALID_HANDLE);
+        return FALSE;
+    }
+    long cells = cells_from(fd, pos, n);
+    if (cells <= 0) { /* outside the buffer: nothing written, no error */
+        if (written)
+            *written = 0;
+        return TRUE;
+    }
+    if (c < 0x20 || c == 0x7f)
+        c = ' '; /* a control character would act, not show */
+    char ch[8];
+    size_t cl = wstr_to_utf8(&c, 1, ch, sizeof ch);
+    size_t len = 32 + cells * cl;
+    char *buf = malloc(len), *p = buf;
+    p += snprintf(p, 32, "\0337\033[%d;%dH", pos.Y + 1, pos.X + 1);
+    for (long i = 0; i < cells; i++, p += cl)
+        memcpy(p, ch, cl);
+    memcpy(p, "\0338", 2);
+    p += 2;
+    put_all(fd, buf, p - buf);
+    free(buf);
+    if (written)
+        *written = cells;
+    return TRUE;
+}
+
+/* FillConsoleOutputCharacterA (kernel32): c in the console output code
+ * page (UTF-8: a lone byte above 0x7f is no character). */
+BOOL WINAPI FillConsoleOutputCharacterA(HANDLE h, CHAR c, DWORD n, COORD pos, LPDWORD written)
+{
+    WCHAR w = (BYTE)c < 0x80 ? (BYTE)c : 0xfffd;
+    return FillConsoleOutputCharacterW(h, w, n, pos, written);
+}
+
+/* FillConsoleOutputAttribute (kernel32): FIXME a terminal cannot change
+ * the colours of cells without writing their characters again, and
+ * decant keeps no copy of the screen, so the cells keep their colours.
+ * The count and the errors are Windows'; clearing the screen (spaces,
+ * then attributes) still clears it. */
+BOOL WINAPI FillConsoleOutputAttribute(HANDLE h, WORD attr, DWORD n, COORD pos, LPDWORD written)
+{
+    int fd = console_fd(h);
+    if (fd < 0) {
+        set_last_error(ERROR_INVALID_HANDLE);
+        return FALSE;
+    }
+    long cells = cells_from(fd, pos, n);
+    if (cells <= 0) { /* outside the buffer: nothing written, no error */
+        if (written)
+            *written = 0;
+        return TRUE;
+    }
+    FIXME("cells are not recoloured on a terminal");
+    if (written)
+        *written = cells;
     return TRUE;
 }
 

@@ -106,11 +106,31 @@ static const struct {
 #define FORMAT_MESSAGE_ARGUMENT_ARRAY 0x2000
 #define FORMAT_MESSAGE_MAX_WIDTH_MASK 0xff
 
+/* COM's own HRESULTs (FACILITY_NULL), worded as Windows' table words them. */
+static const struct {
+    DWORD code;
+    const char *text;
+} hresults[] = {
+    {0x80004001, "Not implemented"},
+    {0x80004002, "No such interface supported"},
+    {0x80004003, "Invalid pointer"},
+    {0x80004004, "Operation aborted"},
+    {0x80004005, "Unspecified error"},
+    {0x8000ffff, "Catastrophic failure"},
+};
+
+/* A Win32 error, or an HRESULT: HRESULT_FROM_WIN32(e) (0x8007xxxx) has
+ * the text of e, as the system message table has it on Windows. */
 static const char *system_text(DWORD code)
 {
+    if ((code & 0xffff0000) == 0x80070000)
+        code &= 0xffff;
     for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
         if (messages[i].code == code)
             return messages[i].text;
+    for (size_t i = 0; i < sizeof hresults / sizeof *hresults; i++)
+        if (hresults[i].code == code)
+            return hresults[i].text;
     return NULL;
 }
 

@@ -1,5 +1,6 @@
 /* fileapi: opening, reading, writing, positioning and describing files. */
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,21 +12,57 @@
 #include "file.h"
 #include "kernel32_private.h"
 #include "fileinfo.h"
+#include "ntfile.h"
 #include "path.h"
 
-/* CreateFileW (kernel32) */
+#define FILE_FLAG_RANDOM_ACCESS 0x10000000u
+#define FILE_FLAG_SEQUENTIAL_SCAN 0x08000000u
+
+/* CreateFileW (kernel32): the Win32 face of NtCreateFile (file_create),
+ * translated as Windows' kernelbase does: dispositions to NT's,
+ * FILE_FLAG_* to create options, SYNCHRONIZE and FILE_READ_ATTRIBUTES
+ * always asked, DELETE with delete-on-close. */
 HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
                           SECURITY_ATTRIBUTES *sa, DWORD disposition,
                           DWORD flags, HANDLE template)
 {
+    static const DWORD nt_disposition[] = {
+        [CREATE_NEW] = FILE_CREATE, [CREATE_ALWAYS] = FILE_OVERWRITE_IF,
+        [OPEN_EXISTING] = FILE_OPEN, [OPEN_ALWAYS] = FILE_OPEN_IF,
+        [TRUNCATE_EXISTING] = FILE_OVERWRITE};
     if (!name) {
         set_last_error(ERROR_PATH_NOT_FOUND);
         return INVALID_HANDLE_VALUE;
     }
+    if (disposition < CREATE_NEW || disposition > TRUNCATE_EXISTING ||
+        (disposition == TRUNCATE_EXISTING && !(file_map_access(access) & FILE_WRITE_DATA))) {
+        set_last_error(ERROR_INVALID_PARAMETER);
+        return INVALID_HANDLE_VALUE;
+    }
+    DWORD options = flags & FILE_FLAG_BACKUP_SEMANTICS ? FILE_OPEN_FOR_BACKUP_INTENT
+                                                       : FILE_NON_DIRECTORY_FILE;
+    if (!(flags & FILE_FLAG_OVERLAPPED))
+        options |= FILE_SYNCHRONOUS_IO_NONALERT;
+    if (flags & FILE_FLAG_WRITE_THROUGH)
+        options |= FILE_WRITE_THROUGH;
+    if (flags & FILE_FLAG_NO_BUFFERING)
+        options |= FILE_NO_INTERMEDIATE_BUFFERING;
+    if (flags & FILE_FLAG_RANDOM_ACCESS)
+        options |= FILE_RANDOM_ACCESS;
+    if (flags & FILE_FLAG_SEQUENTIAL_SCAN)
+        options |= FILE_SEQUENTIAL_ONLY;
+    if (flags & FILE_FLAG_OPEN_REPARSE_POINT)
+        options |= FILE_OPEN_REPARSE_POINT;
+    if (flags & FILE_FLAG_DELETE_ON_CLOSE) {
+        options |= FILE_DELETE_ON_CLOSE;
+        access |= DELETE;
+    }
+    access |= SYNCHRONIZE | FILE_READ_ATTRIBUTES;
     HANDLE h;
-    int existed;
-    NTSTATUS st = file_open(name, access, share, disposition, flags,
-                            sa && sa->bInheritHandle, &h, &existed);
+    ULONG_PTR info = 0;
+    NTSTATUS st = file_create(name, access, flags & 0x7fa7 /* FILE_ATTRIBUTE_VALID_FLAGS */,
+                              share, nt_disposition[disposition], options,
+                              sa && sa->bInheritHandle, &h, &info);
     if (TRACE_ON()) {
         char *n = wstr_to_utf8_alloc(name);
         TRACE("L\"%s\" access %#x share %#x disp %u flags %#x -> %#x", n,
@@ -40,7 +77,10 @@ HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share,
             set_ntstatus(st);
         return INVALID_HANDLE_VALUE;
     }
-    set_last_error(existed ? ERROR_ALREADY_EXISTS : 0);
+    set_last_error((disposition == CREATE_ALWAYS && info == FILE_OVERWRITTEN) ||
+                           (disposition == OPEN_ALWAYS && info == FILE_OPENED)
+                       ? ERROR_ALREADY_EXISTS
+                       : 0);
     return h;
 }
 
@@ -119,6 +159,50 @@ BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, LPDWORD written,
         return FALSE;
     }
     return set_ntstatus(st);
+}
+
+typedef void(WINAPI *LPOVERLAPPED_COMPLETION_ROUTINE)(DWORD err, DWORD bytes, OVERLAPPED *ov);
+
+/* The APC behind ReadFileEx/WriteFileEx: the OVERLAPPED is the status
+ * block (Internal, InternalHigh = Status, Information). */
+static void WINAPI fileex_apc(PVOID routine, IO_STATUS_BLOCK *io, ULONG reserved)
+{
+    LPOVERLAPPED_COMPLETION_ROUTINE fn = (LPOVERLAPPED_COMPLETION_ROUTINE)routine;
+    fn(io->Status ? status_to_win32(io->Status) : 0, (DWORD)io->Information,
+       (OVERLAPPED *)io);
+}
+
+/* ReadFileEx (kernel32): the completion routine runs as an APC in this
+ * thread's next alertable wait (SleepEx, WaitFor...Ex). hEvent is the
+ * program's own (Rust keeps a pointer there); an error reported at once
+ * queues no routine (the end of a file comes through the routine). */
+BOOL WINAPI ReadFileEx(HANDLE h, LPVOID buf, DWORD len, OVERLAPPED *ov,
+                       LPOVERLAPPED_COMPLETION_ROUTINE fn)
+{
+    if (!ov || !fn)
+        return set_ntstatus(STATUS_INVALID_PARAMETER);
+    LARGE_INTEGER off;
+    off.LowPart = ov->Offset;
+    off.HighPart = ov->OffsetHigh;
+    ov->Internal = STATUS_PENDING;
+    NTSTATUS st = NtReadFile(h, NULL, fileex_apc, (PVOID)fn, (IO_STATUS_BLOCK *)ov, buf, len,
+                             &off, NULL);
+    return st == STATUS_PENDING || set_ntstatus(st);
+}
+
+/* WriteFileEx (kernel32) */
+BOOL WINAPI WriteFileEx(HANDLE h, LPCVOID buf, DWORD len, OVERLAPPED *ov,
+                        LPOVERLAPPED_COMPLETION_ROUTINE fn)
+{
+    if (!ov || !fn)
+        return set_ntstatus(STATUS_INVALID_PARAMETER);
+    LARGE_INTEGER off;
+    off.LowPart = ov->Offset;
+    off.HighPart = ov->OffsetHigh;
+    ov->Internal = STATUS_PENDING;
+    NTSTATUS st = NtWriteFile(h, NULL, fileex_apc, (PVOID)fn, (IO_STATUS_BLOCK *)ov, buf, len,
+                              &off, NULL);
+    return st == STATUS_PENDING || set_ntstatus(st);
 }
 
 /* SetFilePointerEx (kernel32) */
@@ -323,6 +407,103 @@ BOOL WINAPI GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *inf
     info->nFileIndexLow = (DWORD)st.st_ino;
     object_put(&f->obj);
     return TRUE;
+}
+
+#define VOLUME_NAME_GUID 0x1
+#define VOLUME_NAME_NT 0x2
+#define VOLUME_NAME_NONE 0x4
+#define FILE_NAME_OPENED 0x8
+
+/* The Linux path of an open file, as it is now: the path it was opened
+ * by while that still names the same file (it keeps the drive the
+ * program used), else what the kernel knows for the fd (after a rename
+ * elsewhere, or for a std handle). NULL for pipes and devices. */
+static char *current_unix_path(struct file *f)
+{
+    struct stat fs, ps;
+    if (fstat(f->fd, &fs) < 0)
+        return NULL;
+    if (f->unix_path && stat(f->unix_path, &ps) == 0 && ps.st_dev == fs.st_dev &&
+        ps.st_ino == fs.st_ino)
+        return strdup(f->unix_path);
+    if (!S_ISREG(fs.st_mode) && !S_ISDIR(fs.st_mode))
+        return NULL;
+    char link[64], target[4096];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", f->fd);
+    ssize_t n = readlink(link, target, sizeof target - 1);
+    if (n <= 0 || target[0] != '/')
+        return NULL;
+    target[n] = 0;
+    return strdup(target);
+}
+
+/* GetFinalPathNameByHandleW (kernel32): "\\?\C:\dir\file" for
+ * VOLUME_NAME_DOS, "\dir\file" for VOLUME_NAME_NONE, the volume device
+ * for VOLUME_NAME_NT. decant has no volume GUIDs (VOLUME_NAME_GUID fails
+ * with ERROR_PATH_NOT_FOUND, as for a volume without one). Returns the
+ * length, or the size needed with the NUL when buf is too small. */
+DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buf, DWORD size, DWORD flags)
+{
+    if (flags & ~(DWORD)(VOLUME_NAME_GUID | VOLUME_NAME_NT | VOLUME_NAME_NONE | FILE_NAME_OPENED)) {
+        set_last_error(ERROR_INVALID_PARAMETER);
+        return 0;
+    }
+    DWORD vol = flags & (VOLUME_NAME_GUID | VOLUME_NAME_NT | VOLUME_NAME_NONE);
+    if (vol & (vol - 1)) {
+        set_last_error(ERROR_INVALID_PARAMETER);
+        return 0;
+    }
+    struct file *f = file_ref(h);
+    if (!f) {
+        set_last_error(ERROR_INVALID_HANDLE);
+        return 0;
+    }
+    char *u = current_unix_path(f);
+    object_put(&f->obj);
+    if (!u) {
+        set_last_error(ERROR_GEN_FAILURE); /* a pipe or device: no DOS volume (as Wine) */
+        return 0;
+    }
+    WCHAR *dos = path_unix_to_dos(u);
+    free(u);
+    if (vol == VOLUME_NAME_GUID) {
+        free(dos);
+        set_last_error(ERROR_PATH_NOT_FOUND);
+        return 0;
+    }
+    /* dos is "X:\rest" */
+    const WCHAR *rest = dos + 2;
+    WCHAR prefix[48];
+    if (vol == VOLUME_NAME_NONE) {
+        prefix[0] = 0;
+    } else if (vol == VOLUME_NAME_NT) {
+        char p[32];
+        snprintf(p, sizeof p, "\\Device\\HarddiskVolume%d", (dos[0] | 32) - 'a' + 1);
+        utf8_to_wstr(p, -1, prefix, 48);
+    } else {
+        prefix[0] = '\\', prefix[1] = '\\', prefix[2] = '?', prefix[3] = '\\';
+        prefix[4] = dos[0], prefix[5] = ':', prefix[6] = 0;
+    }
+    size_t pl = wstr_len(prefix), rl = wstr_len(rest);
+    DWORD need = (DWORD)(pl + rl);
+    if (need + 1 > size) {
+        free(dos);
+        return need + 1;
+    }
+    memcpy(buf, prefix, pl * sizeof(WCHAR));
+    memcpy(buf + pl, rest, (rl + 1) * sizeof(WCHAR));
+    free(dos);
+    return need;
+}
+
+/* GetFinalPathNameByHandleA (kernel32) */
+DWORD WINAPI GetFinalPathNameByHandleA(HANDLE h, LPSTR buf, DWORD size, DWORD flags)
+{
+    WCHAR *w = malloc(32768 * sizeof(WCHAR));
+    DWORD n = GetFinalPathNameByHandleW(h, w, 32768, flags);
+    DWORD r = n && n < 32768 ? w_result_to_a(w, buf, size) : 0;
+    free(w);
+    return r;
 }
 
 /* ---- by name ---------------------------------------------------------------- */
@@ -818,8 +999,6 @@ BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, int cls, LPVOID buf, DWORD le
     ULONG written;
     NTSTATUS st = fileinfo_query(f, nt, buf, len, &written);
     object_put(&f->obj);
-    if (st == STATUS_INFO_LENGTH_MISMATCH)
-        st = STATUS_BUFFER_TOO_SMALL;
     if (st == STATUS_BUFFER_OVERFLOW) {
         set_last_error(ERROR_MORE_DATA);
         return FALSE;
@@ -860,10 +1039,7 @@ BOOL WINAPI SetFileInformationByHandle(HANDLE h, int cls, LPVOID buf, DWORD len)
     }
     case 4:   /* FileDispositionInfo */
     case 21:  /* FileDispositionInfoEx */
-        if (*(DWORD *)buf & 1)
-            f->options |= FILE_FLAG_DELETE_ON_CLOSE;
-        else
-            f->options &= ~FILE_FLAG_DELETE_ON_CLOSE;
+        ok = set_ntstatus(file_set_delete_pending(f, *(DWORD *)buf & 1));
         break;
     case 6: /* FileEndOfFileInfo */
         ok = ftruncate(f->fd, ((LARGE_INTEGER *)buf)->QuadPart) == 0 ||

@@ -83,7 +83,7 @@ BOOL WINAPI GetQueuedCompletionStatus(HANDLE h, LPDWORD bytes, ULONG_PTR *key,
     object_put(port);
     if (r != WAIT_OBJECT_0) {
         *ov = NULL;
-        set_last_error(WAIT_TIMEOUT);
+        set_last_error(r == WAIT_ABANDONED_0 ? ERROR_ABANDONED_WAIT_0 : WAIT_TIMEOUT);
         return FALSE;
     }
     *bytes = p.bytes;
@@ -117,7 +117,9 @@ BOOL WINAPI GetQueuedCompletionStatusEx(HANDLE h, OVERLAPPED_ENTRY *entries, ULO
     object_put(port);
     *removed = n;
     if (!n) {
-        set_last_error(r == WAIT_IO_COMPLETION ? WAIT_IO_COMPLETION : WAIT_TIMEOUT);
+        set_last_error(r == WAIT_IO_COMPLETION ? WAIT_IO_COMPLETION
+                       : r == WAIT_ABANDONED_0 ? ERROR_ABANDONED_WAIT_0
+                                               : WAIT_TIMEOUT);
         return FALSE;
     }
     return TRUE;

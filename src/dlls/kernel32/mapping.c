@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +29,7 @@ struct mapping {
     int fd;
     uint64_t size;
     DWORD prot;
+    char *shm; /* the shared-memory name of a named pagefile mapping */
 };
 
 static void mapping_destroy(struct object *o)
@@ -35,10 +37,43 @@ static void mapping_destroy(struct object *o)
     struct mapping *m = (struct mapping *)o;
     if (m->fd >= 0)
         close(m->fd);
+    free(m->shm);
     free(m);
 }
 
-static const struct object_ops mapping_ops = {mapping_destroy, NULL, NULL};
+/* A named mapping lives while some process has a handle to it. Each decant
+ * process holding one keeps a shared lock on the shared memory; the last
+ * to let go (its exclusive lock succeeds) removes the name. */
+static void mapping_last_handle(struct object *o)
+{
+    struct mapping *m = (struct mapping *)o;
+    if (!m->shm)
+        return;
+    flock(m->fd, LOCK_UN);
+    if (!flock(m->fd, LOCK_EX | LOCK_NB)) {
+        shm_unlink(m->shm);
+        flock(m->fd, LOCK_UN);
+    }
+}
+
+static const struct object_ops mapping_ops = {mapping_destroy, NULL, NULL, mapping_last_handle};
+
+static struct mapping *mapping_new(int fd, uint64_t size, DWORD prot, const WCHAR *name,
+                                   const char *shm)
+{
+    struct mapping *m = calloc(1, sizeof *m);
+    object_init(&m->obj, OBJ_MAPPING, &mapping_ops);
+    m->fd = fd;
+    m->size = size;
+    m->prot = prot;
+    if (name && *name)
+        object_name(&m->obj, name);
+    if (shm) {
+        m->shm = strdup(shm);
+        flock(fd, LOCK_SH);
+    }
+    return m;
+}
 
 /* "Local\\name", "Global\\name" -> "/decant-name" for shm_open. */
 static void shm_name(const WCHAR *name, char *out, size_t n)
@@ -72,6 +107,7 @@ HANDLE WINAPI CreateFileMappingW(HANDLE file, SECURITY_ATTRIBUTES *sa, DWORD pro
         }
     }
     int fd = -1;
+    char shm[300] = "";
     if (file && file != INVALID_HANDLE_VALUE) {
         struct file *f = file_ref(file);
         if (!f) {
@@ -103,9 +139,8 @@ HANDLE WINAPI CreateFileMappingW(HANDLE file, SECURITY_ATTRIBUTES *sa, DWORD pro
             return NULL;
         }
         if (name && *name) {
-            char sn[300];
-            shm_name(name, sn, sizeof sn);
-            fd = shm_open(sn, O_RDWR | O_CREAT, 0600);
+            shm_name(name, shm, sizeof shm);
+            fd = shm_open(shm, O_RDWR | O_CREAT, 0600);
             struct stat st;
             if (fd >= 0 && !fstat(fd, &st) && (uint64_t)st.st_size < size)
                 ftruncate(fd, size);
@@ -122,13 +157,7 @@ HANDLE WINAPI CreateFileMappingW(HANDLE file, SECURITY_ATTRIBUTES *sa, DWORD pro
         }
         fcntl(fd, F_SETFD, FD_CLOEXEC);
     }
-    struct mapping *m = calloc(1, sizeof *m);
-    object_init(&m->obj, OBJ_MAPPING, &mapping_ops);
-    m->fd = fd;
-    m->size = size;
-    m->prot = prot;
-    if (name && *name)
-        object_name(&m->obj, name);
+    struct mapping *m = mapping_new(fd, size, prot, name, shm[0] ? shm : NULL);
     HANDLE h = handle_alloc(&m->obj, inherit);
     object_put(&m->obj);
     set_last_error(0);
@@ -172,12 +201,7 @@ HANDLE WINAPI OpenFileMappingW(DWORD access, BOOL inherit, LPCWSTR name)
         return NULL;
     }
     fcntl(fd, F_SETFD, FD_CLOEXEC);
-    struct mapping *m = calloc(1, sizeof *m);
-    object_init(&m->obj, OBJ_MAPPING, &mapping_ops);
-    m->fd = fd;
-    m->size = st.st_size;
-    m->prot = PAGE_READWRITE;
-    object_name(&m->obj, name);
+    struct mapping *m = mapping_new(fd, st.st_size, PAGE_READWRITE, name, sn);
     HANDLE h = handle_alloc(&m->obj, inherit);
     object_put(&m->obj);
     return h;
@@ -218,9 +242,16 @@ LPVOID WINAPI MapViewOfFileEx(HANDLE h, DWORD access, DWORD off_high, DWORD off_
     }
     if (access & FILE_MAP_EXECUTE)
         prot |= PROT_EXEC;
-    if (want)
-        flags |= MAP_FIXED_NOREPLACE;
-    void *p = mmap(want, size, prot, flags, m->fd, off);
+    void *p;
+    if (want) {
+        p = mmap(want, size, prot, flags | MAP_FIXED_NOREPLACE, m->fd, off);
+    } else {
+        /* views start at the allocation granularity, as on Windows */
+        void *at = mem_reserve_range(size);
+        p = at ? mmap(at, size, prot, flags | MAP_FIXED, m->fd, off) : MAP_FAILED;
+        if (at && p == MAP_FAILED)
+            munmap(at, size);
+    }
     object_put(&m->obj);
     if (p == MAP_FAILED || (want && p != want)) {
         if (p != MAP_FAILED)

@@ -298,6 +298,58 @@ PVOID WINAPI FlsGetValue(DWORD i) { return TlsGetValue(i); }
 /* FlsSetValue (kernel32) */
 BOOL WINAPI FlsSetValue(DWORD i, PVOID v) { return TlsSetValue(i, v); }
 
+/* IsThreadAFiber (kernel32): the TEB's HasFiberData bit, as on Windows.
+ * decant has no ConvertThreadToFiber yet, so nothing sets it. */
+BOOL WINAPI IsThreadAFiber(void)
+{
+    return (nt_current_teb()->SameTebFlags & 0x4) != 0;
+}
+
+/* SetThreadStackGuarantee (kernel32): the bytes a stack-overflow handler
+ * may use, kept where Windows keeps it (TEB GuaranteedStackBytes). Page
+ * rounded, at least two pages once set, never reduced; *size gets the
+ * previous value. decant's soft guard below StackLimit is 64 KiB
+ * (thread.c), which covers any guarantee below that. */
+BOOL WINAPI SetThreadStackGuarantee(ULONG *size)
+{
+    TEB *teb = nt_current_teb();
+    ULONG prev = teb->GuaranteedStackBytes;
+    ULONG want = (ULONG)(((ULONGLONG)*size + 0xfff) & ~0xfffull);
+    if (want && want < 0x2000)
+        want = 0x2000;
+    ULONG_PTR reserve = (ULONG_PTR)teb->Tib.StackBase - (ULONG_PTR)teb->DeallocationStack;
+    *size = prev;
+    if (want >= reserve) {
+        set_last_error(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (want > 0xf000)
+        FIXME("stack guarantee %#x is larger than the 64 KiB overflow guard", want);
+    if (want > prev)
+        teb->GuaranteedStackBytes = want;
+    return TRUE;
+}
+
+/* FlushProcessWriteBuffers (kernel32): a memory barrier on every CPU
+ * running one of our threads, which membarrier(2) gives directly. */
+void WINAPI FlushProcessWriteBuffers(void)
+{
+    enum { GLOBAL = 1, PRIVATE_EXPEDITED = 8, REGISTER_PRIVATE_EXPEDITED = 16 };
+    static int mode; /* 0 unknown, 1 private expedited, 2 global, 3 none */
+    int m = __atomic_load_n(&mode, __ATOMIC_ACQUIRE);
+    if (!m) {
+        m = syscall(SYS_membarrier, REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0 ? 1 : 2;
+        __atomic_store_n(&mode, m, __ATOMIC_RELEASE);
+    }
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (m == 1 && syscall(SYS_membarrier, PRIVATE_EXPEDITED, 0, 0) == 0)
+        return;
+    if (m != 3 && syscall(SYS_membarrier, GLOBAL, 0, 0) == 0)
+        return;
+    __atomic_store_n(&mode, 3, __ATOMIC_RELEASE);
+    FIXME("no membarrier(2): a local fence only");
+}
+
 /* ---- this process ---------------------------------------------------------- */
 
 /* GetCommandLineW (kernel32) */

@@ -32,7 +32,11 @@ for src in "$SRC"/*.cxx; do
     [ -e "$src" ] || continue
     name=$(basename "$src" .cxx)
     exe=$OUT/$name.exe
-    if [ -f "$exe" ] && [ ! "$src" -nt "$exe" ] && [ ! "$SRC/msvc.h" -nt "$exe" ]; then
+    stale=
+    for dep in "$src" "$SRC"/*.h; do
+        [ "$dep" -nt "$exe" ] && stale=1
+    done
+    if [ -f "$exe" ] && [ -z "$stale" ]; then
         continue
     fi
     libs=$(directive "$src" libs)

@@ -1,0 +1,7 @@
+/* shell32.dll exports, sorted by name (strcmp order): see builtin_table.h.
+ * Regenerate with scripts/update-exports.sh after adding exports. */
+EXPORT(CommandLineToArgvW)
+EXPORT(SHGetFolderPathA)
+EXPORT(SHGetFolderPathW)
+EXPORT(SHGetKnownFolderPath)
+EXPORT(SHGetSpecialFolderPathW)
