@@ -142,8 +142,8 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
     size_t fsize = st.st_size;
     void *file = fsize ? mmap(NULL, fsize, PROT_READ, MAP_PRIVATE, fd, 0)
                        : MAP_FAILED;
-    close(fd);
     if (file == MAP_FAILED) {
+        close(fd);
         set_error(err, ERROR_BAD_EXE_FORMAT,
                   "%s: not a Windows executable (empty file)", name);
         return NULL;
@@ -154,6 +154,7 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
     if (defect) {
         set_error(err, ERROR_BAD_EXE_FORMAT, "%s: %s", name, defect);
         munmap(file, fsize);
+        close(fd);
         return NULL;
     }
     const IMAGE_OPTIONAL_HEADER64 *opt = &h.nt->OptionalHeader;
@@ -161,6 +162,7 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
         set_error(err, ERROR_BAD_EXE_FORMAT,
                   "%s: is a DLL, not a program", name);
         munmap(file, fsize);
+        close(fd);
         return NULL;
     }
 
@@ -181,6 +183,7 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
                       "and it has no relocations",
                       name, (unsigned long long)opt->ImageBase);
             munmap(file, fsize);
+            close(fd);
             return NULL;
         }
         base = reserve_anywhere(size);
@@ -188,10 +191,16 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
             set_error(err, ERROR_NOT_ENOUGH_MEMORY,
                       "%s: out of memory mapping %zu bytes", name, size);
             munmap(file, fsize);
+            close(fd);
             return NULL;
         }
     }
 
+    /* A big image is copied in whole (PE sections are rarely page-aligned
+     * in the file, so they cannot be mapped from it): huge pages make that
+     * hundreds of times fewer page faults. */
+    if (size >= (4u << 20))
+        madvise(base, size, MADV_HUGEPAGE);
     memcpy(base, file, opt->SizeOfHeaders);
     for (unsigned i = 0; i < h.nsections; i++) {
         const IMAGE_SECTION_HEADER *s = &h.sections[i];
@@ -203,10 +212,13 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
             raw = vsize;
         if (s->PointerToRawData + raw > fsize) /* tolerated tail padding */
             raw = fsize > s->PointerToRawData ? fsize - s->PointerToRawData : 0;
-        memcpy(base + s->VirtualAddress, (uint8_t *)file + s->PointerToRawData,
-               raw);
+        /* read(), not a copy from the file mapping: the page cache goes
+         * straight into the image, without faulting the source in first */
+        if (pread(fd, base + s->VirtualAddress, raw, s->PointerToRawData) != (ssize_t)raw)
+            memcpy(base + s->VirtualAddress, (uint8_t *)file + s->PointerToRawData, raw);
     }
     munmap(file, fsize);
+    close(fd);
 
     struct module *m = calloc(1, sizeof *m);
     m->base = base;
