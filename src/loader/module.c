@@ -299,16 +299,16 @@ void ldr_add_dependency(struct module *m, struct module *dep)
  * imports them still loads: each import becomes a trap that fires only if
  * called, naming the function (DESIGN.md §3). */
 static const char *const system_dlls[] = {
-    "cfgmgr32.dll",
+    "avicap32.dll", "cfgmgr32.dll",
     "comctl32.dll", "comdlg32.dll", "crypt32.dll",
     "dbghelp.dll", "dnsapi.dll", "dwmapi.dll", "gdi32.dll", "gdiplus.dll",
-    "imm32.dll", "iphlpapi.dll", "mpr.dll", "msvcp140.dll", "mswsock.dll",
+    "imm32.dll", "mpr.dll", "msvcp140.dll",
     "ncrypt.dll", "netapi32.dll", "ntdll.dll",
     "powrprof.dll", "psapi.dll", "rpcrt4.dll", "secur32.dll",
     "setupapi.dll", "shlwapi.dll",
     "userenv.dll", "uxtheme.dll",
     "version.dll", "winhttp.dll", "wininet.dll",
-    "winmm.dll", "winspool.drv", "wintrust.dll", "ws2_32.dll",
+    "winmm.dll", "winspool.drv", "wintrust.dll",
     "wsock32.dll", "wtsapi32.dll",
 };
 

@@ -1,6 +1,7 @@
 /* File objects over Linux fds: opening with Windows dispositions, access
  * and sharing; reads and writes with Windows' end-of-file and pipe rules. */
 #include <errno.h>
+#include <poll.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,19 @@ struct file *file_ref(HANDLE h)
     return (struct file *)handle_ref(h, OBJ_FILE);
 }
 
+static file_cancel_fn cancel_hook;
+
+void file_set_cancel_hook(file_cancel_fn fn)
+{
+    __atomic_store_n(&cancel_hook, fn, __ATOMIC_RELEASE);
+}
+
+int file_cancel_async(struct file *f, OVERLAPPED *ov, struct thread *issuer)
+{
+    file_cancel_fn fn = __atomic_load_n(&cancel_hook, __ATOMIC_ACQUIRE);
+    return fn ? fn(f, ov, issuer) : 0;
+}
+
 /* ---- open --------------------------------------------------------------- */
 
 static NTSTATUS open_device(enum path_device dev, DWORD access, HANDLE *out,
@@ -449,6 +463,14 @@ NTSTATUS file_create(const WCHAR *name, DWORD access, DWORD attrs, DWORD share,
 
 /* ---- read and write ------------------------------------------------------ */
 
+/* Sockets are non-blocking underneath (ws2_32); ReadFile and WriteFile on
+ * one block as on Windows by waiting for it. */
+static int wait_ready(int fd, short events)
+{
+    struct pollfd p = {fd, events, 0};
+    return poll(&p, 1, -1) >= 0 || errno == EINTR;
+}
+
 NTSTATUS file_read(struct file *f, void *buf, DWORD len, DWORD *done,
                    const LARGE_INTEGER *offset)
 {
@@ -468,6 +490,8 @@ NTSTATUS file_read(struct file *f, void *buf, DWORD len, DWORD *done,
         } else {
             n = read(f->fd, buf, len);
         }
+        if (n < 0 && errno == EAGAIN && wait_ready(f->fd, POLLIN))
+            continue;
         if (n >= 0 || errno != EINTR)
             break;
     }
@@ -499,7 +523,7 @@ NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,
                         ? pwrite(f->fd, p, left, pos)
                         : write(f->fd, p, left);
         if (n < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR || (errno == EAGAIN && wait_ready(f->fd, POLLOUT)))
                 continue;
             if (errno == EPIPE)
                 return STATUS_PIPE_BROKEN; /* mapped to ERROR_NO_DATA by callers */
@@ -563,6 +587,11 @@ NTSTATUS file_check_delete_sharing(const char *path)
             r = STATUS_SHARING_VIOLATION;
     pthread_mutex_unlock(&share_lock);
     return r;
+}
+
+DWORD file_volume_serial(dev_t dev)
+{
+    return (DWORD)dev * 2654435761u; /* spread: st_dev numbers are small */
 }
 
 #define TICKS_1601_TO_1970 116444736000000000ull

@@ -28,6 +28,10 @@ struct file {
     int peer_fd;
 };
 
+/* The serial number of the volume a file is on (GetVolumeInformation,
+ * GetFileInformationByHandle): the same for every file of a device. */
+DWORD file_volume_serial(dev_t dev);
+
 /* GENERIC_* to specific rights, as the file object's generic mapping. */
 DWORD file_map_access(DWORD access);
 
@@ -51,6 +55,16 @@ NTSTATUS file_read(struct file *f, void *buf, DWORD len, DWORD *done,
                    const LARGE_INTEGER *offset);
 NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,
                     const LARGE_INTEGER *offset);
+
+/* Asynchronous I/O kept outside this layer (ws2_32's sockets): kernel32's
+ * CancelIoEx and CancelIo ask the registered canceller, which completes
+ * the matching operations with STATUS_CANCELLED and returns how many it
+ * found. ov NULL = all of the file's; issuer non-NULL = only those that
+ * thread started (CancelIo). */
+struct thread;
+typedef int (*file_cancel_fn)(struct file *f, OVERLAPPED *ov, struct thread *issuer);
+void file_set_cancel_hook(file_cancel_fn fn);
+int file_cancel_async(struct file *f, OVERLAPPED *ov, struct thread *issuer);
 
 /* stat -> Windows attributes and times */
 struct stat;

@@ -164,7 +164,7 @@ NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *wr
         NEED(FILE_ID_INFORMATION);
         FILE_ID_INFORMATION *id = buf;
         memset(id, 0, sizeof *id);
-        id->VolumeSerialNumber = st.st_dev;
+        id->VolumeSerialNumber = file_volume_serial(st.st_dev);
         memcpy(id->FileId, &st.st_ino, sizeof st.st_ino);
         return STATUS_SUCCESS;
     }

@@ -124,8 +124,8 @@ size_t handle_inheritable(enum object_type type, HANDLE *out, struct object **ob
 
 static long index_of(HANDLE h)
 {
-    uintptr_t v = (uintptr_t)h;
-    if (!v || (v & 3) || v / 4 > table_size)
+    uintptr_t v = (uintptr_t)h & ~(uintptr_t)3; /* tag bits, ignored as by Windows */
+    if (!v || v / 4 > table_size)
         return -1;
     return v / 4 - 1;
 }

@@ -1,6 +1,7 @@
 /* The PEB, the process parameters, the environment block and
  * KUSER_SHARED_DATA: built once at start, in the layouts programs read. */
 #include <ctype.h>
+#include <signal.h>
 #include <strings.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -355,12 +356,70 @@ char **process_environ_utf8(void)
 
 /* ---- KUSER_SHARED_DATA ------------------------------------------------- */
 
+/* The clocks in KUSER_SHARED_DATA move: Go's nanotime and walltime read
+ * InterruptTime and SystemTime straight from the page, so a thread
+ * updates them every millisecond through a writable alias of the
+ * read-only page programs see. */
+static uint8_t *kuser_rw;
+
+static void ksystem_time_store(uint8_t *p, uint64_t v)
+{
+    /* KSYSTEM_TIME: High2Time, LowPart, High1Time, in that order */
+    __atomic_store_n((uint32_t *)(p + 8), (uint32_t)(v >> 32), __ATOMIC_RELEASE);
+    __atomic_store_n((uint32_t *)(p + 0), (uint32_t)v, __ATOMIC_RELEASE);
+    __atomic_store_n((uint32_t *)(p + 4), (uint32_t)(v >> 32), __ATOMIC_RELEASE);
+}
+
+static void kuser_update(void)
+{
+    struct timespec rt, mono;
+    clock_gettime(CLOCK_REALTIME, &rt);
+    clock_gettime(CLOCK_MONOTONIC, &mono);
+    uint64_t systime = (uint64_t)rt.tv_sec * 10000000 + rt.tv_nsec / 100 +
+                       116444736000000000ull;
+    uint64_t itime = (uint64_t)mono.tv_sec * 10000000 + mono.tv_nsec / 100;
+    ksystem_time_store(kuser_rw + 0x008, itime);
+    ksystem_time_store(kuser_rw + 0x014, systime);
+    ksystem_time_store(kuser_rw + 0x320, itime / 10000);
+}
+
+static void *kuser_thread(void *arg)
+{
+    struct timespec ts = {0, 1000000};
+    for (;;) {
+        nanosleep(&ts, NULL);
+        kuser_update();
+    }
+    return NULL;
+}
+
+static void kuser_clock_start_once(void)
+{
+    if (!kuser_rw)
+        return;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pthread_t th;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 64 * 1024);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_create(&th, &attr, kuser_thread, NULL);
+    pthread_attr_destroy(&attr);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
 static void kuser_shared_data_init(void)
 {
-    uint8_t *k = mmap((void *)KUSER_SHARED_DATA_ADDR, 0x1000,
-                      PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-    if (k != (uint8_t *)KUSER_SHARED_DATA_ADDR) {
+    int mfd = memfd_create("kuser_shared_data", MFD_CLOEXEC);
+    ftruncate(mfd, 0x1000);
+    kuser_rw = mmap(NULL, 0x1000, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0);
+    uint8_t *ro = mmap((void *)KUSER_SHARED_DATA_ADDR, 0x1000, PROT_READ,
+                       MAP_SHARED | MAP_FIXED_NOREPLACE, mfd, 0);
+    close(mfd);
+    uint8_t *k = kuser_rw;
+    if (ro != (uint8_t *)KUSER_SHARED_DATA_ADDR) {
         WARN("cannot map KUSER_SHARED_DATA");
         return;
     }
@@ -391,7 +450,16 @@ static void kuser_shared_data_init(void)
     *(uint32_t *)(k + 0x2e8) = sysconf(_SC_PHYS_PAGES); /* NumberOfPhysicalPages */
     *(uint64_t *)(k + 0x320) = ticks;                 /* TickCount */
     *(uint32_t *)(k + 0x3c0) = sysconf(_SC_NPROCESSORS_ONLN); /* ActiveProcessorCount */
-    mprotect(k, 0x1000, PROT_READ);
+    kuser_update();
+}
+
+/* The clock thread starts with the program's second thread: the programs
+ * that read the page's clocks directly (Go's runtime) are multi-threaded,
+ * and a one-threaded tool should not pay for a thread at start-up. */
+void kuser_start_clock(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, kuser_clock_start_once);
 }
 
 /* ---- start and end ------------------------------------------------------ */

@@ -53,4 +53,7 @@ const char *process_user_name(void);
 /* kernel32's ANSI code page view of the command line etc. */
 UINT process_acp(void);
 
+/* Keeps KUSER_SHARED_DATA's clocks moving from now on (idempotent). */
+void kuser_start_clock(void);
+
 #endif

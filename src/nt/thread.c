@@ -22,6 +22,7 @@
 #include "signal_handling.h"
 #include "status.h"
 #include "thread.h"
+#include "process.h"
 
 __thread TEB *current_teb;
 void suspend_init(void);
@@ -307,6 +308,7 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 64 * 1024);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    kuser_start_clock();
     int err = pthread_create(&t->pthread, &attr, thread_entry, t);
     pthread_attr_destroy(&attr);
     if (err) {

@@ -136,34 +136,63 @@ BOOL WINAPI SetFileCompletionNotificationModes(HANDLE h, UCHAR flags)
     return TRUE;
 }
 
-/* GetOverlappedResult (kernel32): I/O completes synchronously here, so the
- * result is in the OVERLAPPED already. */
-BOOL WINAPI GetOverlappedResult(HANDLE h, OVERLAPPED *ov, LPDWORD bytes, BOOL wait)
-{
-    *bytes = ov->InternalHigh;
-    if ((NTSTATUS)ov->Internal == STATUS_PENDING) {
-        set_last_error(ERROR_IO_INCOMPLETE);
-        return FALSE;
-    }
-    return set_ntstatus(ov->Internal);
-}
-
-/* GetOverlappedResultEx (kernel32) */
+/* GetOverlappedResultEx (kernel32): waits up to `ms` for a pending
+ * operation (only sockets have them) on its event, or without one by
+ * polling, since a file handle is always signalled here. */
 BOOL WINAPI GetOverlappedResultEx(HANDLE h, OVERLAPPED *ov, LPDWORD bytes, DWORD ms,
                                   BOOL alertable)
 {
-    return GetOverlappedResult(h, ov, bytes, ms != 0);
+    ULONGLONG start = GetTickCount64();
+    while ((NTSTATUS)__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING) {
+        ULONGLONG spent = GetTickCount64() - start;
+        if (ms != INFINITE && spent >= ms) {
+            set_last_error(ms ? WAIT_TIMEOUT : ERROR_IO_INCOMPLETE);
+            return FALSE;
+        }
+        DWORD left = ms == INFINITE ? INFINITE : (DWORD)(ms - spent);
+        DWORD r = ov->hEvent ? WaitForSingleObjectEx(ov->hEvent, left, alertable)
+                             : SleepEx(left < 1 ? left : 1, alertable);
+        if (r == WAIT_IO_COMPLETION) {
+            set_last_error(WAIT_IO_COMPLETION);
+            return FALSE;
+        }
+    }
+    *bytes = ov->InternalHigh;
+    return set_ntstatus(ov->Internal);
 }
 
-/* CancelIoEx (kernel32): nothing is ever pending. */
+/* GetOverlappedResult (kernel32) */
+BOOL WINAPI GetOverlappedResult(HANDLE h, OVERLAPPED *ov, LPDWORD bytes, BOOL wait)
+{
+    return GetOverlappedResultEx(h, ov, bytes, wait ? INFINITE : 0, FALSE);
+}
+
+/* CancelIoEx (kernel32): file I/O completes synchronously; sockets keep
+ * pending operations (ws2_32), cancelled through the file layer's hook. */
 BOOL WINAPI CancelIoEx(HANDLE h, OVERLAPPED *ov)
 {
-    set_last_error(ERROR_NOT_FOUND_WIN32);
-    return FALSE;
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    int n = file_cancel_async(f, ov, NULL);
+    object_put(&f->obj);
+    if (!n) {
+        set_last_error(ERROR_NOT_FOUND_WIN32);
+        return FALSE;
+    }
+    return TRUE;
 }
 
-/* CancelIo (kernel32) */
-BOOL WINAPI CancelIo(HANDLE h) { return TRUE; }
+/* CancelIo (kernel32): the calling thread's operations on h. */
+BOOL WINAPI CancelIo(HANDLE h)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    file_cancel_async(f, NULL, nt_current_thread());
+    object_put(&f->obj);
+    return TRUE;
+}
 
 /* Called by ReadFile/WriteFile after an overlapped operation on f. */
 void kernel32_complete_overlapped(struct file *f, OVERLAPPED *ov, DWORD bytes, NTSTATUS st)
@@ -172,7 +201,7 @@ void kernel32_complete_overlapped(struct file *f, OVERLAPPED *ov, DWORD bytes, N
         return;
     ov->Internal = st;
     ov->InternalHigh = bytes;
-    if (ov->hEvent && !((ULONG_PTR)ov->hEvent & 1))
+    if (ov->hEvent) /* the low bit is a tag: the event is still set */
         SetEvent(ov->hEvent);
     /* the low bit of hEvent asks for no completion packet */
     if (f->port && !((ULONG_PTR)ov->hEvent & 1) && !(f->skip_port_on_success && !st))

@@ -1,0 +1,3 @@
+/* iphlpapi.dll exports, sorted by name (strcmp order): see builtin_table.h.
+ * Regenerate with scripts/update-exports.sh after adding exports. */
+EXPORT(GetAdaptersAddresses)

@@ -1,0 +1,6 @@
+/* mswsock.dll exports, sorted by name (strcmp order): see builtin_table.h.
+ * Regenerate with scripts/update-exports.sh after adding exports. */
+EXPORT(AcceptEx)
+EXPORT(GetAcceptExSockaddrs)
+EXPORT(TransmitFile)
+EXPORT(WSARecvEx)
