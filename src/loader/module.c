@@ -308,7 +308,7 @@ static const char *const system_dlls[] = {
     "setupapi.dll", "shlwapi.dll",
     "userenv.dll", "uxtheme.dll",
     "version.dll", "winhttp.dll", "wininet.dll",
-    "winmm.dll", "winspool.drv", "wintrust.dll",
+    "winspool.drv", "wintrust.dll",
     "wsock32.dll", "wtsapi32.dll",
 };
 

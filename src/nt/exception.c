@@ -181,11 +181,23 @@ void seh_continue(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     RtlRestoreContext(ctx, NULL);
 }
 
+static void dispatch_to_frames(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+    __attribute__((noinline, noreturn));
+
+/* The vectored handlers run in a small frame: a fault may be dispatched on
+ * a stack that is not the thread's, with only the room its owner keeps for
+ * Windows' dispatcher (Go's goroutine stacks: 4 KB below the guard), and
+ * the frame walk's CONTEXTs would take most of it. */
 void seh_dispatch(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
     TRACE("code %#x at %p", rec->ExceptionCode, rec->ExceptionAddress);
     if (call_vectored(vectored_handlers, rec, ctx))
         seh_continue(rec, ctx);
+    dispatch_to_frames(rec, ctx);
+}
+
+static void dispatch_to_frames(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
     struct seh_frame sf;
     seh_frame_push(&sf, SEH_DISPATCH, ctx);
     struct seh_frame *cursor = sf.prev;

@@ -253,10 +253,15 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
         break;
     }
 
-    if (!teb || rsp < (DWORD64)teb->DeallocationStack || rsp > (DWORD64)teb->Tib.StackBase)
-        fatal("fault outside a Windows thread's stack:", rec.ExceptionCode, uc, si);
+    if (!teb)
+        fatal("fault outside a Windows thread:", rec.ExceptionCode, uc, si);
     if (seh_in_native_code(rip))
         fatal("unhandled exception in decant's own code:", rec.ExceptionCode, uc, si);
+    /* A program may run on stacks of its own (Go's goroutines): Windows
+     * dispatches there too, below the faulting rsp, and the program's
+     * vectored handler takes it from there. Only the thread's own stack
+     * has limits to check. */
+    int own_stack = rsp >= (DWORD64)teb->DeallocationStack && rsp <= (DWORD64)teb->Tib.StackBase;
 
     /* Stack overflow: the fault hit the soft guard below StackLimit. Open
      * it, so the exception can be dispatched in the room it gives. */
@@ -279,7 +284,7 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
     sp = (sp - sizeof(EXCEPTION_RECORD)) & ~(DWORD64)15;
     EXCEPTION_RECORD *r = (EXCEPTION_RECORD *)sp;
     sp -= 16;
-    if (sp < hard_end)
+    if (own_stack && sp < hard_end)
         fatal("no stack left to dispatch", rec.ExceptionCode, uc, si);
     context_from_signal(c, uc);
     *r = rec;
