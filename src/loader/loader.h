@@ -122,8 +122,13 @@ extern void (*ldr_check_report)(const char *importer, const char *dll, const cha
 /* A trap for an import that decant does not implement (unimpl.c). */
 void *ldr_unimplemented_stub(const char *dll, const char *func, WORD ordinal);
 
-/* The file a DLL name refers to (program dir, cwd, PATH), or NULL. */
+/* The file a DLL name refers to (program dir, cwd or SetDllDirectory's
+ * directory, PATH), or NULL. */
 char *ldr_find_dll_file(const char *name);
+/* SetDllDirectory's directory: a copy of `dir` (NULL: not set), and a
+ * malloc'ed copy of it back (NULL when not set). */
+void ldr_set_dll_directory(const WCHAR *dir);
+WCHAR *ldr_get_dll_directory(void);
 
 /* m imports from dep: dep is initialised first (module.c). */
 void ldr_add_dependency(struct module *m, struct module *dep);

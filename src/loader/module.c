@@ -240,6 +240,31 @@ static char *find_in_subdir(const char *dir, const char *sub, const char *lname)
     return p;
 }
 
+/* SetDllDirectory's directory (a DOS path, as given): NULL when not set.
+ * Under the loader lock. */
+static WCHAR *dll_directory;
+
+void ldr_set_dll_directory(const WCHAR *dir)
+{
+    WCHAR *d = dir ? wstr_dup(dir) : NULL;
+    ldr_lock();
+    free(dll_directory);
+    dll_directory = d;
+    ldr_unlock();
+}
+
+WCHAR *ldr_get_dll_directory(void)
+{
+    ldr_lock();
+    WCHAR *d = dll_directory ? wstr_dup(dll_directory) : NULL;
+    ldr_unlock();
+    return d;
+}
+
+/* The search order of Microsoft's "Dynamic-Link Library Search Order":
+ * the program's directory, then SetDllDirectory's directory in place of
+ * the current directory once it is set ("" takes the current directory
+ * out and adds nothing), then PATH. */
 static char *search_dll(const char *lname)
 {
     char *p;
@@ -253,8 +278,19 @@ static char *search_dll(const char *lname)
         if (p)
             return p;
     }
-    if ((p = find_in_dir(".", lname)))
+    ldr_lock();
+    char *set = dll_directory ? wstr_to_utf8_alloc(dll_directory) : NULL;
+    ldr_unlock();
+    if (set) {
+        char *dir = *set ? path_dos_to_unix_utf8(set) : NULL;
+        p = dir ? find_in_dir(dir, lname) : NULL;
+        free(dir);
+        free(set);
+        if (p)
+            return p;
+    } else if ((p = find_in_dir(".", lname))) {
         return p;
+    }
     /* The Windows PATH, each entry translated to a Unix directory. */
     WCHAR *wpath = process_getenv_w(u"PATH");
     if (wpath) {

@@ -11,6 +11,7 @@
 
 #define DEBUG_CHANNEL file
 #include "debug.h"
+#include "dirscan.h"
 #include "file.h"
 #include "ntfile.h"
 #include "path.h"
@@ -178,6 +179,7 @@ static void file_destroy(struct object *o)
         close(f->fd);
     if (f->has_peer)
         close(f->peer_fd);
+    dirscan_free(f->dir_scan);
     free(f->unix_path);
     free(f);
 }
@@ -526,7 +528,7 @@ NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,
             if (errno == EINTR || (errno == EAGAIN && wait_ready(f->fd, POLLOUT)))
                 continue;
             if (errno == EPIPE)
-                return STATUS_PIPE_BROKEN; /* mapped to ERROR_NO_DATA by callers */
+                return STATUS_PIPE_CLOSING; /* no reader: ERROR_NO_DATA */
             return errno_to_status(errno);
         }
         p += n;

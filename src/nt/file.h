@@ -8,6 +8,7 @@
 #include "win32.h"
 
 struct share_entry;
+struct dirscan;
 
 struct file {
     struct object obj;
@@ -26,6 +27,9 @@ struct file {
     int npfs_root;  /* the pipe file system's root (\??\PIPE\) */
     int has_peer;   /* a pipe's other end, not opened yet: peer_fd */
     int peer_fd;
+    /* a directory's NtQueryDirectoryFile cursor, made by its first query
+     * (with that query's mask) and kept until the handle closes */
+    struct dirscan *dir_scan;
 };
 
 /* The serial number of the volume a file is on (GetVolumeInformation,

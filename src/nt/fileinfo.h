@@ -18,6 +18,7 @@ enum {
     FileAccessInformation = 8,
     FileNameInformation = 9,
     FileRenameInformation = 10,
+    FileNamesInformation = 12,
     FileDispositionInformation = 13,
     FilePositionInformation = 14,
     FileModeInformation = 16,
@@ -27,7 +28,10 @@ enum {
     FileEndOfFileInformation = 20,
     FileNetworkOpenInformation = 34,
     FileAttributeTagInformation = 35,
+    FileIdBothDirectoryInformation = 37,
+    FileIdFullDirectoryInformation = 38,
     FileIdInformation = 59,
+    FileIdExtdDirectoryInformation = 60,
     FileDispositionInformationEx = 64,
 };
 

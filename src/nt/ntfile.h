@@ -68,5 +68,8 @@ NTSTATUS WINAPI NtReadFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID ct
 NTSTATUS WINAPI NtWriteFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID ctx,
                             IO_STATUS_BLOCK *io, const void *buf, ULONG len,
                             LARGE_INTEGER *offset, ULONG *key);
+NTSTATUS WINAPI NtQueryDirectoryFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID ctx,
+                                     IO_STATUS_BLOCK *io, PVOID buf, ULONG len, int cls,
+                                     BOOLEAN single, UNICODE_STRING *mask, BOOLEAN restart);
 
 #endif

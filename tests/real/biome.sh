@@ -93,9 +93,57 @@ case_format_error() { # a syntax error: status 1, the same diagnostics
     same "stderr (separators aside)" decant.err.n linux.err.n
 }
 
+# to_closed_pipe LABEL CMD...: like `timed`, but stdout is a pipe whose
+# reader is gone (a FIFO opened read-write, a writer opened, the reader
+# closed), so that every write fails: EPIPE on Linux, ERROR_NO_DATA on
+# Windows. No time is reported.
+to_closed_pipe() {
+    local label=$1
+    shift
+    mkfifo "$CASE_DIR/$label.fifo" || bad "mkfifo failed"
+    exec 3<>"$CASE_DIR/$label.fifo"
+    exec 4>"$CASE_DIR/$label.fifo"
+    exec 3<&-
+    timeout -k 5 120 "$@" >&4 2>"$CASE_DIR/$label.err"
+    RC=$?
+    exec 4>&-
+    [ $RC != 124 ] || bad "$label: timed out after 120 s"
+}
+
+# A Rust panic that unwinds: `biome --version` prints to a closed pipe, so
+# print! panics with "failed printing to stdout: <the OS's error>". Biome's
+# panic hook writes its report; the panic then unwinds (on Windows, as a C++
+# exception thrown by _CxxThrowException through __CxxFrameHandler3 frames)
+# to std's catch_unwind around main, and the status is 101. The report's
+# lines, the OS's words for the error and path separators aside, are the
+# same.
+panic_report() { # FILE: FILE.p, the report's identifying lines
+    grep -E '^(Biome encountered|Source Location|Thread Name|Message)' "$1" | tr '\\' '/' |
+        sed -E 's/^(Message: failed printing to stdout): .* \(os error [0-9]+\)$/\1: OS ERROR/' >"$1.p"
+}
+
+case_panic_closed_stdout() {
+    to_closed_pipe decant "$DECANT" "$EXE" --version
+    RW=$RC
+    to_closed_pipe linux "$LIN" --version
+    [ $RC = 101 ] || bad "the Linux biome exited $RC, not 101: not a useful test"
+    [ $RW = 101 ] || bad "exit status $RW under decant, expected 101$(err_hint decant)"
+    panic_report decant.err && panic_report linux.err
+    grep -q 'OS ERROR' linux.err.p || bad "the Linux biome did not panic printing: not a useful test"
+    same "the panic report (the OS's error aside)" decant.err.p linux.err.p
+}
+
+case_panic_closed_stdout_error() { # Windows' words: ERROR_NO_DATA
+    to_closed_pipe decant "$DECANT" "$EXE" --version
+    grep -qx 'Message: failed printing to stdout: The pipe is being closed. (os error 232)' decant.err ||
+        bad "the panic says '$(grep -m1 '^Message:' decant.err)', Windows says 'The pipe is being closed. (os error 232)'"
+}
+
 case_run version case_version
 case_run format_stdin case_format_stdin
 case_run format_write case_format_write
 case_run lint case_lint
 case_run format_error case_format_error
+case_run panic_closed_stdout case_panic_closed_stdout
+case_run panic_closed_stdout_error case_panic_closed_stdout_error
 finish

@@ -113,10 +113,6 @@ case_bundle_error() { # an error in a file in a subdirectory
     same "stderr (path separators aside)" decant.err.unslashed linux.err
 }
 
-broken minify "esbuild.exe cannot read a directory"
-broken bundle "esbuild.exe cannot read a directory"
-broken bundle_minify "esbuild.exe cannot read a directory"
-broken bundle_error "esbuild.exe cannot read a directory"
 case_run version case_version
 case_run transform case_transform
 case_run transform_minify case_transform_minify

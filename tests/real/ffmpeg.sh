@@ -79,9 +79,6 @@ case_decode() { # a file made by Linux (x264 in MP4), decoded under decant
     same_md5 decant.out linux.out
 }
 
-for c in version testsrc x264 flac ffv1_file decode; do
-    broken $c "ffmpeg.exe does not start"
-done
 case_run version case_version
 case_run testsrc case_testsrc
 case_run x264 case_x264

@@ -1,6 +1,11 @@
 /* advapi32.dll exports, sorted by name (strcmp order): see builtin_table.h.
  * Regenerate with scripts/update-exports.sh after adding exports. */
 EXPORT(AdjustTokenPrivileges)
+EXPORT(CryptAcquireContextA)
+EXPORT(CryptAcquireContextW)
+EXPORT(CryptContextAddRef)
+EXPORT(CryptGenRandom)
+EXPORT(CryptReleaseContext)
 EXPORT(GetFileSecurityW)
 EXPORT(GetLengthSid)
 EXPORT(GetTokenInformation)

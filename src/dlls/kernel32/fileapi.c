@@ -154,11 +154,7 @@ BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, LPDWORD written,
     object_put(&f->obj);
     if (written)
         *written = done;
-    if (st == STATUS_PIPE_BROKEN) {
-        set_last_error(ERROR_NO_DATA); /* "The pipe is being closed." */
-        return FALSE;
-    }
-    return set_ntstatus(st);
+    return set_ntstatus(st); /* no reader: ERROR_NO_DATA, "The pipe is being closed." */
 }
 
 typedef void(WINAPI *LPOVERLAPPED_COMPLETION_ROUTINE)(DWORD err, DWORD bytes, OVERLAPPED *ov);
@@ -398,7 +394,7 @@ BOOL WINAPI GetFileInformationByHandle(HANDLE h, BY_HANDLE_FILE_INFORMATION *inf
     file_time_from_timespec(&info->ftCreationTime, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
     file_time_from_timespec(&info->ftLastAccessTime, st.st_atim.tv_sec, st.st_atim.tv_nsec);
     file_time_from_timespec(&info->ftLastWriteTime, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-    info->dwVolumeSerialNumber = (DWORD)st.st_dev;
+    info->dwVolumeSerialNumber = file_volume_serial(st.st_dev);
     uint64_t size = S_ISDIR(st.st_mode) ? 0 : st.st_size;
     info->nFileSizeHigh = size >> 32;
     info->nFileSizeLow = (DWORD)size;
@@ -984,10 +980,38 @@ static int by_handle_class(int cls)
     }
 }
 
-/* GetFileInformationByHandleEx (kernel32) */
+/* The classes that read a directory's entries, the "Restart" ones from
+ * the first entry: NtQueryDirectoryFile's class, -1 for others. */
+static int by_handle_dir_class(int cls, BOOLEAN *restart)
+{
+    *restart = cls == 11 || cls == 15 || cls == 20;
+    switch (cls) {
+    case 10: /* FileIdBothDirectoryInfo */
+    case 11: /* FileIdBothDirectoryRestartInfo */
+        return FileIdBothDirectoryInformation;
+    case 14: /* FileFullDirectoryInfo */
+    case 15: /* FileFullDirectoryRestartInfo */
+        return FileFullDirectoryInformation;
+    case 19: /* FileIdExtdDirectoryInfo */
+    case 20: /* FileIdExtdDirectoryRestartInfo */
+        return FileIdExtdDirectoryInformation;
+    default:
+        return -1;
+    }
+}
+
+/* GetFileInformationByHandleEx (kernel32): ERROR_MORE_DATA when a name
+ * does not fit, ERROR_NO_MORE_FILES after a directory's last entry. */
 BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, int cls, LPVOID buf, DWORD len)
 {
-    int nt = by_handle_class(cls);
+    BOOLEAN restart;
+    int nt = by_handle_dir_class(cls, &restart);
+    if (nt >= 0) {
+        IO_STATUS_BLOCK io;
+        return set_ntstatus(NtQueryDirectoryFile(h, NULL, NULL, NULL, &io, buf, len, nt, FALSE,
+                                                 NULL, restart));
+    }
+    nt = by_handle_class(cls);
     if (nt < 0) {
         FIXME("class %d", cls);
         set_last_error(ERROR_INVALID_PARAMETER);
@@ -999,10 +1023,6 @@ BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, int cls, LPVOID buf, DWORD le
     ULONG written;
     NTSTATUS st = fileinfo_query(f, nt, buf, len, &written);
     object_put(&f->obj);
-    if (st == STATUS_BUFFER_OVERFLOW) {
-        set_last_error(ERROR_MORE_DATA);
-        return FALSE;
-    }
     return set_ntstatus(st);
 }
 

@@ -1,13 +1,15 @@
-/* FindFirstFile/FindNextFile: a directory listing with DOS wildcards
- * matched case-insensitively, "." and ".." included as Windows lists them
- * (except at a drive's root). */
-#include <dirent.h>
+/* FindFirstFile/FindNextFile: a directory listing (src/fs/dirscan.c, the
+ * one NtQueryDirectoryFile reads too) with FindFirstFile's patterns as
+ * Windows hands them to the file system. */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define DEBUG_CHANNEL file
 #include "debug.h"
+#include "dirscan.h"
 #include "file.h"
 #include "kernel32_private.h"
 #include "object.h"
@@ -15,65 +17,61 @@
 
 struct find {
     struct object obj;
-    DIR *dir;
-    char *dirpath;
-    WCHAR *pattern;
-    int dots_done;  /* 0: "." next, 1: ".." next, 2: done */
-    int is_root;
+    struct dirscan *scan;
 };
 
 static void find_destroy(struct object *o)
 {
     struct find *f = (struct find *)o;
-    if (f->dir)
-        closedir(f->dir);
-    free(f->dirpath);
-    free(f->pattern);
+    dirscan_free(f->scan);
     free(f);
 }
 
 static const struct object_ops find_ops = {find_destroy, NULL, NULL};
 
-/* DOS wildcard match: '*' any run, '?' one character; "*.*" matches
- * names without a dot too. */
-static int wild_match(const WCHAR *p, const WCHAR *s)
+/* The mask Windows makes of a pattern: "*.*" is "*"; a '?' is DOS_QM
+ * ('>'), a '*' before a dot is DOS_STAR ('<'), and a dot before a
+ * wildcard or at the end is DOS_DOT ('"'), so that "*." finds names
+ * without an extension and "a.*" finds "a" too. In place. */
+static void dos_mask(WCHAR *p)
 {
-    if (!wstr_cmp(p, u"*.*") || !wstr_cmp(p, u"*"))
-        return 1;
-    while (*p) {
-        if (*p == '*') {
-            while (*p == '*')
-                p++;
-            if (!*p)
-                return 1;
-            for (; *s; s++)
-                if (wild_match(p, s))
-                    return 1;
-            /* "*." at the end matches names without an extension */
-            return (p[0] == '.' && !p[1]);
-        }
-        if (!*s) {
-            /* trailing ".*" or "." match an empty extension */
-            return (p[0] == '.' && (!p[1] || (p[1] == '*' && !p[2])));
-        }
-        if (*p != '?' && wstr_upper(*p) != wstr_upper(*s))
-            return 0;
-        p++;
-        s++;
+    if (!wstr_cmp(p, u"*.*")) {
+        p[1] = 0;
+        return;
     }
-    return !*s;
+    size_t i = 0;
+    for (; p[i]; i++) {
+        if (i && p[i] == '.' && p[i - 1] == '*')
+            p[i - 1] = '<';
+        if (p[i] == '?' || p[i] == '*') {
+            if (i && p[i - 1] == '.')
+                p[i - 1] = '"';
+            if (p[i] == '?')
+                p[i] = '>';
+        }
+    }
+    if (i && p[i - 1] == '.')
+        p[i - 1] = '"';
 }
 
+/* Did making the path full drop the pattern's final dot ("*." is "*"
+ * as a path)? Windows puts it back, for "*." to mean "no extension". */
+static int eaten_dot(const WCHAR *name, const WCHAR *pattern)
+{
+    size_t n = wstr_len(name), pl = wstr_len(pattern);
+    if (!n || name[n - 1] != '.' || (pl && pattern[pl - 1] == '.'))
+        return 0;
+    for (size_t i = n; i-- && name[i] != '\\' && name[i] != '/';)
+        if (name[i] == '*' || name[i] == '?')
+            return 1;
+    return 0;
+}
 
-static void fill(WIN32_FIND_DATAW *d, const char *dir, const char *name)
+static void fill(WIN32_FIND_DATAW *d, struct dirscan *s, const struct dirscan_entry *e)
 {
     memset(d, 0, sizeof *d);
-    char *full;
-    if (asprintf(&full, "%s/%s", dir, name) < 0)
-        return;
     struct stat st;
-    if (stat(full, &st) == 0 || lstat(full, &st) == 0) {
-        d->dwFileAttributes = file_attributes(&st, full);
+    if (dirscan_stat(s, e, &st, &d->dwFileAttributes) == 0) {
         file_time_from_timespec(&d->ftCreationTime, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
         file_time_from_timespec(&d->ftLastAccessTime, st.st_atim.tv_sec, st.st_atim.tv_nsec);
         file_time_from_timespec(&d->ftLastWriteTime, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
@@ -82,34 +80,17 @@ static void fill(WIN32_FIND_DATAW *d, const char *dir, const char *name)
             d->nFileSizeLow = (DWORD)st.st_size;
         }
     }
-    free(full);
-    utf8_to_wstr(name, -1, d->cFileName, MAX_PATH);
+    size_t n = e->wlen < MAX_PATH - 1 ? e->wlen : MAX_PATH - 1;
+    memcpy(d->cFileName, e->wname, n * sizeof(WCHAR));
+    d->cFileName[n] = 0;
 }
 
 static BOOL next_entry(struct find *f, WIN32_FIND_DATAW *d)
 {
-    if (!f->is_root && f->dots_done < 2) {
-        const char *dot = f->dots_done == 0 ? "." : "..";
-        f->dots_done++;
-        WCHAR wd[3];
-        utf8_to_wstr(dot, -1, wd, 3);
-        if (wild_match(f->pattern, wd)) {
-            fill(d, f->dirpath, dot);
-            return TRUE;
-        }
-    }
-    struct dirent *e;
-    while (f->dir && (e = readdir(f->dir))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        WCHAR w[MAX_PATH];
-        utf8_to_wstr(e->d_name, -1, w, MAX_PATH);
-        if (wild_match(f->pattern, w)) {
-            fill(d, f->dirpath, e->d_name);
-            return TRUE;
-        }
-    }
-    return FALSE;
+    const struct dirscan_entry *e = dirscan_next(f->scan);
+    if (e)
+        fill(d, f->scan, e);
+    return e != NULL;
 }
 
 /* FindFirstFileExW (kernel32) */
@@ -133,6 +114,15 @@ HANDLE WINAPI FindFirstFileExW(LPCWSTR name, int level, LPVOID data, int search,
             slash = s;
     WCHAR *pattern = wstr_dup(slash + 1);
     slash[1] = 0; /* keep "C:\" for the root */
+    if (eaten_dot(name, pattern)) {
+        size_t pl = wstr_len(pattern);
+        WCHAR *p = realloc(pattern, (pl + 2) * sizeof(WCHAR));
+        if (p) {
+            p[pl] = '.';
+            p[pl + 1] = 0;
+            pattern = p;
+        }
+    }
     enum path_device dev;
     NTSTATUS st;
     char *dir = path_dos_to_unix(full, &dev, &st);
@@ -146,19 +136,21 @@ HANDLE WINAPI FindFirstFileExW(LPCWSTR name, int level, LPVOID data, int search,
     size_t dl = strlen(dir);
     if (dl > 1 && dir[dl - 1] == '/')
         dir[dl - 1] = 0;
-    struct find *f = calloc(1, sizeof *f);
-    object_init(&f->obj, OBJ_FIND, &find_ops);
-    f->dirpath = dir;
-    f->pattern = pattern;
-    f->is_root = is_root;
-    f->dir = opendir(*dir ? dir : "/");
-    if (!f->dir) {
-        st = errno == ENOENT || errno == ENOTDIR ? STATUS_OBJECT_PATH_NOT_FOUND
-                                                 : errno_to_status(errno);
-        object_put(&f->obj);
-        set_ntstatus(st);
+    dos_mask(pattern);
+    int fd = open(*dir ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC), err = errno;
+    struct dirscan *scan = NULL;
+    if (fd >= 0)
+        scan = dirscan_open(fd, dir, pattern, wstr_len(pattern), !is_root, &err);
+    free(dir);
+    free(pattern);
+    if (!scan) {
+        set_ntstatus(err == ENOENT || err == ENOTDIR ? STATUS_OBJECT_PATH_NOT_FOUND
+                                                     : errno_to_status(err));
         return INVALID_HANDLE_VALUE;
     }
+    struct find *f = calloc(1, sizeof *f);
+    object_init(&f->obj, OBJ_FIND, &find_ops);
+    f->scan = scan;
     if (!next_entry(f, data)) {
         object_put(&f->obj);
         set_last_error(ERROR_FILE_NOT_FOUND);

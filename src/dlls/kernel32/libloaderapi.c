@@ -253,11 +253,52 @@ DWORD WINAPI GetModuleFileNameA(HMODULE h, LPSTR buf, DWORD size)
 /* DisableThreadLibraryCalls (kernel32) */
 BOOL WINAPI DisableThreadLibraryCalls(HMODULE h) { return TRUE; }
 
-/* SetDllDirectoryW (kernel32) */
+/* SetDllDirectoryW (kernel32): the directory searched after the
+ * program's, instead of the current directory; "" only takes the current
+ * directory out; NULL restores the standard order (loader/module.c). */
 BOOL WINAPI SetDllDirectoryW(LPCWSTR dir)
 {
-    FIXME("SetDllDirectory is not used in the search yet");
+    ldr_set_dll_directory(dir);
     return TRUE;
+}
+
+/* SetDllDirectoryA (kernel32) */
+BOOL WINAPI SetDllDirectoryA(LPCSTR dir)
+{
+    WCHAR *w = a_to_w(dir);
+    BOOL r = SetDllDirectoryW(w);
+    free(w);
+    return r;
+}
+
+/* GetDllDirectoryW (kernel32): the length without the NUL, or the size
+ * needed with it (and an empty string when there is room for one); none
+ * set reads as "". */
+DWORD WINAPI GetDllDirectoryW(DWORD len, LPWSTR buf)
+{
+    WCHAR *d = ldr_get_dll_directory();
+    DWORD n = d ? wstr_len(d) : 0;
+    if (buf && len > n)
+        memcpy(buf, d ? d : u"", (n + 1) * sizeof(WCHAR));
+    else if (buf && len)
+        buf[0] = 0;
+    free(d);
+    return len > n ? n : n + 1;
+}
+
+/* GetDllDirectoryA (kernel32) */
+DWORD WINAPI GetDllDirectoryA(DWORD len, LPSTR buf)
+{
+    WCHAR *d = ldr_get_dll_directory();
+    char *a = wstr_to_utf8_alloc(d ? d : u"");
+    DWORD n = strlen(a);
+    if (buf && len > n)
+        memcpy(buf, a, n + 1);
+    else if (buf && len)
+        buf[0] = 0;
+    free(a);
+    free(d);
+    return len > n ? n : n + 1;
 }
 
 /* SetDefaultDllDirectories (kernel32) */

@@ -687,35 +687,6 @@ void WINAPI WakeAllConditionVariable(CONDITION_VARIABLE *cv)
     futex(&cv->Ptr, FUTEX_WAKE_PRIVATE, INT_MAX, NULL);
 }
 
-/* ---- one-time initialisation ---------------------------------------------
- * Low 32 bits of INIT_ONCE: 0 not started, 1 running, 2 done. */
-typedef struct { PVOID Ptr; } INIT_ONCE;
-typedef BOOL(WINAPI *PINIT_ONCE_FN)(INIT_ONCE *, PVOID, PVOID *);
-
-/* InitOnceInitialize (kernel32) */
-void WINAPI InitOnceInitialize(INIT_ONCE *once) { once->Ptr = NULL; }
-
-/* InitOnceExecuteOnce (kernel32) */
-BOOL WINAPI InitOnceExecuteOnce(INIT_ONCE *once, PINIT_ONCE_FN fn, PVOID param,
-                                PVOID *context)
-{
-    uint32_t *w = (uint32_t *)&once->Ptr;
-    for (;;) {
-        uint32_t v = __atomic_load_n(w, __ATOMIC_ACQUIRE);
-        if (v == 2)
-            return TRUE;
-        if (v == 0 && __atomic_compare_exchange_n(w, &v, 1, 0, __ATOMIC_ACQUIRE,
-                                                  __ATOMIC_RELAXED)) {
-            BOOL ok = fn(once, param, context);
-            __atomic_store_n(w, ok ? 2 : 0, __ATOMIC_RELEASE);
-            futex(w, FUTEX_WAKE_PRIVATE, INT_MAX, NULL);
-            return ok;
-        }
-        if (v == 1)
-            futex(w, FUTEX_WAIT_PRIVATE, 1, NULL);
-    }
-}
-
 /* ---- WaitOnAddress ---------------------------------------------------------
  * Any address and size (1, 2, 4, 8 bytes): waiters sleep on a hashed
  * sequence word; wakes bump it. Spurious wakes are allowed by the API. */

@@ -7,6 +7,7 @@
 
 #define DEBUG_CHANNEL file
 #include "debug.h"
+#include "file.h"
 #include "kernel32_private.h"
 #include "path.h"
 
@@ -78,8 +79,33 @@ BOOL WINAPI GetDiskFreeSpaceA(LPCSTR root, LPDWORD spc, LPDWORD bps, LPDWORD fre
     return r;
 }
 
-/* GetVolumeInformationW (kernel32): NTFS's flags, a serial number from the
- * device, no label. */
+#define FILE_CASE_PRESERVED_NAMES 0x2
+#define FILE_UNICODE_ON_DISK 0x4
+#define FILE_PERSISTENT_ACLS 0x8
+#define FILE_SUPPORTS_HARD_LINKS 0x400000
+
+/* What a volume reports: NTFS's name, a serial number from the device,
+ * no label, and the NTFS flags decant keeps true: case-preserved Unicode
+ * names, ACLs, hard links. Not FILE_SUPPORTS_OBJECT_IDS or
+ * FILE_SUPPORTS_OPEN_BY_FILE_ID: neither works here (Go's os.ReadDir
+ * reads directories by FileFullDirectoryInfo then). */
+static void volume_info(const struct stat *st, LPWSTR label, DWORD label_len, LPDWORD serial,
+                        LPDWORD max_comp, LPDWORD flags, LPWSTR fs, DWORD fs_len)
+{
+    if (label && label_len)
+        label[0] = 0;
+    if (serial)
+        *serial = file_volume_serial(st->st_dev);
+    if (max_comp)
+        *max_comp = 255;
+    if (flags)
+        *flags = FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_PERSISTENT_ACLS |
+                 FILE_SUPPORTS_HARD_LINKS;
+    if (fs && fs_len >= 5)
+        memcpy(fs, u"NTFS", 5 * sizeof(WCHAR));
+}
+
+/* GetVolumeInformationW (kernel32) */
 BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_len,
                                   LPDWORD serial, LPDWORD max_comp, LPDWORD flags,
                                   LPWSTR fs, DWORD fs_len)
@@ -92,16 +118,25 @@ BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_len,
         return FALSE;
     }
     free(p);
-    if (label && label_len)
-        label[0] = 0;
-    if (serial)
-        *serial = (DWORD)st.st_dev * 2654435761u;
-    if (max_comp)
-        *max_comp = 255;
-    if (flags) /* case-preserved and Unicode names, ACLs, hard links */
-        *flags = 0x2 | 0x4 | 0x8 | 0x400000;
-    if (fs && fs_len >= 5)
-        memcpy(fs, u"NTFS", 5 * sizeof(WCHAR));
+    volume_info(&st, label, label_len, serial, max_comp, flags, fs, fs_len);
+    return TRUE;
+}
+
+/* GetVolumeInformationByHandleW (kernel32): the volume the open file or
+ * directory is on. */
+BOOL WINAPI GetVolumeInformationByHandleW(HANDLE h, LPWSTR label, DWORD label_len,
+                                          LPDWORD serial, LPDWORD max_comp, LPDWORD flags,
+                                          LPWSTR fs, DWORD fs_len)
+{
+    struct file *f = file_ref(h);
+    if (!f)
+        return set_ntstatus(STATUS_INVALID_HANDLE);
+    struct stat st;
+    int r = fstat(f->fd, &st);
+    object_put(&f->obj);
+    if (r < 0)
+        return set_ntstatus(errno_to_status(errno));
+    volume_info(&st, label, label_len, serial, max_comp, flags, fs, fs_len);
     return TRUE;
 }
 

@@ -2,10 +2,10 @@
  * opening by NT path, anonymous pipes, reading and writing with
  * IO_STATUS_BLOCKs, file information. decant completes every operation
  * before returning, so the status returned is the final one (save the
- * end of a file on an asynchronous handle: see complete()); the event,
- * APC and completion port still get their completion, as Windows gives
- * them for an operation that finished at once. Tests:
- * tests/programs/ntfile. */
+ * end of a file on an asynchronous handle: see ntdll_complete()); the
+ * event, APC and completion port still get their completion, as Windows
+ * gives them for an operation that finished at once. Directories:
+ * directory.c. Tests: tests/programs/ntfile. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -18,6 +18,7 @@
 #include "file.h"
 #include "fileinfo.h"
 #include "iocp.h"
+#include "ntdll_private.h"
 #include "ntfile.h"
 #include "path.h"
 #include "process.h"
@@ -291,8 +292,8 @@ static void WINAPI run_io_apc(ULONG_PTR arg)
  * has it too), except the end of a file read through an asynchronous
  * handle: that completes like a transfer, after STATUS_PENDING
  * (ReadFileEx succeeds and its routine gets ERROR_HANDLE_EOF). */
-static NTSTATUS complete(struct file *f, HANDLE event, PIO_APC_ROUTINE apc, PVOID ctx,
-                         IO_STATUS_BLOCK *io, NTSTATUS st, ULONG_PTR info)
+NTSTATUS ntdll_complete(struct file *f, HANDLE event, PIO_APC_ROUTINE apc, PVOID ctx,
+                        IO_STATUS_BLOCK *io, NTSTATUS st, ULONG_PTR info)
 {
     NTSTATUS ret = st;
     if (st == STATUS_END_OF_FILE && f->options & FILE_FLAG_OVERLAPPED && f->kind == FILE_TYPE_DISK)
@@ -328,7 +329,7 @@ static NTSTATUS complete(struct file *f, HANDLE event, PIO_APC_ROUTINE apc, PVOI
 }
 
 /* The status for a handle that is not a file. */
-static NTSTATUS not_a_file(HANDLE h)
+NTSTATUS ntdll_not_a_file(HANDLE h)
 {
     struct object *o = handle_ref(h, 0);
     object_put(o);
@@ -336,14 +337,14 @@ static NTSTATUS not_a_file(HANDLE h)
 }
 
 /* The event is reset when the operation starts, as the I/O manager does. */
-static NTSTATUS reset_event(HANDLE event)
+NTSTATUS ntdll_reset_event(HANDLE event)
 {
     if (!event)
         return STATUS_SUCCESS;
     struct object *e = handle_ref(event, OBJ_EVENT);
     if (!e)
-        return not_a_file(event) == STATUS_INVALID_HANDLE ? STATUS_INVALID_HANDLE
-                                                          : STATUS_OBJECT_TYPE_MISMATCH;
+        return ntdll_not_a_file(event) == STATUS_INVALID_HANDLE ? STATUS_INVALID_HANDLE
+                                                                : STATUS_OBJECT_TYPE_MISMATCH;
     event_reset(e, NULL);
     object_put(e);
     return STATUS_SUCCESS;
@@ -372,11 +373,11 @@ NTSTATUS WINAPI NtReadFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID ct
 {
     struct file *f = file_ref(h);
     if (!f)
-        return not_a_file(h);
+        return ntdll_not_a_file(h);
     LARGE_INTEGER *off;
     NTSTATUS st = transfer_offset(f, offset, 0, &off);
     if (!st)
-        st = reset_event(event);
+        st = ntdll_reset_event(event);
     if (st) {
         object_put(&f->obj);
         return st;
@@ -385,7 +386,7 @@ NTSTATUS WINAPI NtReadFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID ct
     st = file_read(f, buf, len, &done, off);
     if (!st && !done && len && f->kind == FILE_TYPE_DISK)
         st = STATUS_END_OF_FILE;
-    return complete(f, event, apc, ctx, io, st, done);
+    return ntdll_complete(f, event, apc, ctx, io, st, done);
 }
 
 /* NtWriteFile (ntdll): offset FILE_WRITE_TO_END_OF_FILE appends. */
@@ -395,18 +396,18 @@ NTSTATUS WINAPI NtWriteFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID c
 {
     struct file *f = file_ref(h);
     if (!f)
-        return not_a_file(h);
+        return ntdll_not_a_file(h);
     LARGE_INTEGER *off;
     NTSTATUS st = transfer_offset(f, offset, 1, &off);
     if (!st)
-        st = reset_event(event);
+        st = ntdll_reset_event(event);
     if (st) {
         object_put(&f->obj);
         return st;
     }
     DWORD done = 0;
     st = file_write(f, buf, len, &done, off);
-    return complete(f, event, apc, ctx, io, st, done);
+    return ntdll_complete(f, event, apc, ctx, io, st, done);
 }
 
 /* NtCancelIoFileEx (ntdll): nothing is ever pending in decant, so there

@@ -1,0 +1,49 @@
+/* FindFirstFileW's patterns ("*.*" is everything, "x.*" finds "x" too,
+ * case-insensitive names) and the order of the results: "." and ".."
+ * first, then the names as NTFS orders them (upcased). Patterns where
+ * Wine departs from Windows ("*.", '?' before a dot or at the end):
+ * findfile_dos.c. */
+#include <windows.h>
+#include <stdio.h>
+
+static void touch(const WCHAR *name)
+{
+    HANDLE h = CreateFileW(name, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+    CloseHandle(h);
+}
+
+static void list(const WCHAR *pattern)
+{
+    WIN32_FIND_DATAW fd;
+    WCHAR path[MAX_PATH];
+    swprintf(path, MAX_PATH, L"fm\\%ls", pattern);
+    HANDLE h = FindFirstFileW(path, &fd);
+    printf("%-8ls:", pattern);
+    if (h == INVALID_HANDLE_VALUE) {
+        printf(" error %lu\n", GetLastError());
+        return;
+    }
+    do
+        printf(" %ls", fd.cFileName);
+    while (FindNextFileW(h, &fd));
+    printf("\n");
+    FindClose(h);
+}
+
+int main(void)
+{
+    static const WCHAR *files[] = {L"b.txt", L"A.TXT", L"x", L"x.c", L"xy.c", L"xyz.c", L"Makefile",
+                                   L"a.tgz", L"tar.txt.gz", L"_under", L"0zero", L"x.", NULL};
+    static const WCHAR *patterns[] = {L"*",    L"*.*", L"*.txt", L"x.*", L"?.c", L"*.t?t",
+                                      L"*t",   L"*.*z", L"a*",   L"X",   NULL};
+    CreateDirectoryW(L"fm", NULL);
+    CreateDirectoryW(L"fm\\Sub", NULL);
+    for (int i = 0; files[i]; i++) {
+        WCHAR path[MAX_PATH];
+        swprintf(path, MAX_PATH, L"fm\\%ls", files[i]);
+        touch(path);
+    }
+    for (int i = 0; patterns[i]; i++)
+        list(patterns[i]);
+    return 0;
+}
