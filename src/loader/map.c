@@ -277,17 +277,34 @@ int ldr_protect_sections(struct module *m)
     size_t hdr = (opt->SizeOfHeaders + 0xfff) & ~0xfffu;
     mprotect(m->base, hdr, PROT_READ);
     mem_set_image_prot(m->base, hdr, PROT_READ);
-    for (unsigned i = 0; i < n; i++) {
-        size_t start = sec[i].VirtualAddress & ~0xfffu;
-        size_t end = ((uint64_t)sec[i].VirtualAddress + pe_section_vsize(&sec[i]) +
-                      0xfff) & ~(uint64_t)0xfff;
-        if (end > m->size)
-            end = m->size;
-        if (end <= start)
-            continue;
-        int prot = section_prot(sec[i].Characteristics);
-        mprotect(m->base + start, end - start, prot);
-        mem_set_image_prot(m->base + start, end - start, prot);
+    /* one mprotect per run of adjacent sections with the same protection
+     * (mingw images carry a dozen read-only debug sections) */
+    size_t run_start = 0, run_end = 0;
+    int run_prot = -1;
+    for (unsigned i = 0; i <= n; i++) {
+        size_t start = 0, end = 0;
+        int prot = -1;
+        if (i < n) {
+            start = sec[i].VirtualAddress & ~0xfffu;
+            end = ((uint64_t)sec[i].VirtualAddress + pe_section_vsize(&sec[i]) + 0xfff) &
+                  ~(uint64_t)0xfff;
+            if (end > m->size)
+                end = m->size;
+            if (end <= start)
+                continue;
+            prot = section_prot(sec[i].Characteristics);
+            if (prot == run_prot && start == run_end) {
+                run_end = end;
+                continue;
+            }
+        }
+        if (run_prot >= 0) {
+            mprotect(m->base + run_start, run_end - run_start, run_prot);
+            mem_set_image_prot(m->base + run_start, run_end - run_start, run_prot);
+        }
+        run_start = start;
+        run_end = end;
+        run_prot = prot;
     }
     return 0;
 }

@@ -21,6 +21,15 @@
 #include "status.h"
 #include "wstr.h"
 
+/* Online CPUs, read once: glibc reads /sys for each sysconf() call. */
+static long cpu_count(void)
+{
+    static long n;
+    if (!n)
+        n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n;
+}
+
 static PEB *peb;
 static int exit_fd = -1;
 static pthread_mutex_t env_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -306,7 +315,7 @@ static void env_init(void)
     setenv_default(&b, sorted, "HOMEPATH", buf);
     snprintf(buf, sizeof buf, "C:\\users\\%s\\AppData\\Local", user);
     setenv_default(&b, sorted, "LOCALAPPDATA", buf);
-    snprintf(buf, sizeof buf, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
+    snprintf(buf, sizeof buf, "%ld", cpu_count());
     setenv_default(&b, sorted, "NUMBER_OF_PROCESSORS", buf);
     setenv_default(&b, sorted, "OS", "Windows_NT");
     setenv_default(&b, sorted, "PATH", "C:\\windows\\system32;C:\\windows");
@@ -449,7 +458,7 @@ static void kuser_shared_data_init(void)
     *(uint8_t *)(k + 0x274 + 8) = 1;   /* PF_RDTSC_INSTRUCTION_AVAILABLE */
     *(uint32_t *)(k + 0x2e8) = sysconf(_SC_PHYS_PAGES); /* NumberOfPhysicalPages */
     *(uint64_t *)(k + 0x320) = ticks;                 /* TickCount */
-    *(uint32_t *)(k + 0x3c0) = sysconf(_SC_NPROCESSORS_ONLN); /* ActiveProcessorCount */
+    *(uint32_t *)(k + 0x3c0) = cpu_count(); /* ActiveProcessorCount */
     kuser_update();
 }
 
@@ -485,7 +494,7 @@ void process_init(const struct process_start *s)
         heads[i]->Flink = heads[i]->Blink = heads[i];
     peb->Ldr = ldr;
     peb->ProcessHeap = heap_process();
-    peb->NumberOfProcessors = sysconf(_SC_NPROCESSORS_ONLN);
+    peb->NumberOfProcessors = cpu_count();
     peb->OSMajorVersion = 10;
     peb->OSMinorVersion = 0;
     peb->OSBuildNumber = 19045;
