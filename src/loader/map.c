@@ -171,8 +171,11 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
     int has_relocs = h.dirs[IMAGE_DIRECTORY_ENTRY_BASERELOC].Size &&
                      !(h.nt->FileHeader.Characteristics &
                        IMAGE_FILE_RELOCS_STRIPPED);
+    /* a small image is filled almost whole: fault it in with one call
+     * rather than page by page */
+    int populate = size <= (4u << 20) ? MAP_POPULATE : 0;
     uint8_t *base = mmap((void *)opt->ImageBase, size, PROT_READ | PROT_WRITE,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | populate, -1,
                          0);
     if (base == MAP_FAILED || base != (uint8_t *)opt->ImageBase) {
         if (base != MAP_FAILED)
