@@ -18,10 +18,6 @@ fetch LWPKG lefthook-windows-x64@2.2.2 sha512-9Ck4zancQilBfXT3ZeRipm7Lcq4RQfxyMp
 fetch LLPKG lefthook-linux-x64@2.2.2 sha512-N/OlQyAhcU6RAXjrwFxLsh70sn96rBoi+XkuLJ8CVBkk9Ci3VDXQayDZTNz5B1xML8RwoMcV8Wblniy1xFOmSA==
 "$ELPKG/bin/esbuild" --version >/dev/null 2>&1 || skip_all "the Linux esbuild does not run here"
 
-# os/exec (lefthook runs git first) calls InitializeProcThreadAttributeList
-# for every child process.
-broken lefthook_nil_command "needs kernel32!InitializeProcThreadAttributeList (Go's os/exec)"
-
 # same_panic: decant.err against linux.err, both exit status 2: the panic
 # line, the signal line in each system's form with the same fault address,
 # and the same functions on the goroutine's stack (arguments aside).

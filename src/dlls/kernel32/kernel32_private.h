@@ -24,6 +24,10 @@ struct file;
 /* Completes an overlapped operation: OVERLAPPED fields, event, port. */
 void kernel32_complete_overlapped(struct file *f, OVERLAPPED *ov, DWORD bytes, NTSTATUS st);
 
+/* The PROC_THREAD_ATTRIBUTE_HANDLE_LIST of an attribute list (procthreadattr.c),
+ * or NULL when it has none. */
+const HANDLE *proc_attr_handle_list(const void *attrs, size_t *count);
+
 /* "A" functions: the ANSI code page is UTF-8 (DESIGN.md §7), so an A
  * string converts to UTF-16 as UTF-8. NULL stays NULL. */
 static inline WCHAR *a_to_w(LPCSTR s) { return s ? utf8_to_wstr_alloc(s) : NULL; }

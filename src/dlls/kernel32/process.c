@@ -21,6 +21,12 @@
 #include "thread.h"
 
 #define CREATE_UNICODE_ENVIRONMENT 0x400
+#define EXTENDED_STARTUPINFO_PRESENT 0x80000
+
+typedef struct {
+    STARTUPINFOW StartupInfo;
+    void *lpAttributeList;
+} STARTUPINFOEXW;
 
 struct process {
     struct object obj;
@@ -331,6 +337,18 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
         set_last_error(ERROR_FILE_NOT_FOUND);
         return FALSE;
     }
+    /* PROC_THREAD_ATTRIBUTE_HANDLE_LIST: only the listed handles are
+     * inherited, and each must be inheritable (tests/programs/process/attrlist.c) */
+    const HANDLE *only = NULL;
+    size_t nonly = 0;
+    if ((flags & EXTENDED_STARTUPINFO_PRESENT) && si && si->cb >= sizeof(STARTUPINFOEXW))
+        only = proc_attr_handle_list(((STARTUPINFOEXW *)si)->lpAttributeList, &nonly);
+    for (size_t i = 0; only && i < nonly; i++)
+        if (!handle_get_inherit(only[i])) {
+            free(exe);
+            set_last_error(ERROR_INVALID_PARAMETER);
+            return FALSE;
+        }
     const WCHAR *cmd = cmdline ? cmdline : app;
     char magic[4] = {0};
     int n = read_magic(exe, magic, 4);
@@ -390,7 +408,10 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
         strcpy(inherit_opt, "--inherit=");
         for (size_t i = 0; i < ninh; i++) {
             struct file *f = (struct file *)inh_objs[i];
-            if (inh[i] != pp->StandardInput && inh[i] != pp->StandardOutput &&
+            int listed = !only;
+            for (size_t k = 0; !listed && k < nonly; k++)
+                listed = ((uintptr_t)only[k] & ~(uintptr_t)3) == (uintptr_t)inh[i];
+            if (listed && inh[i] != pp->StandardInput && inh[i] != pp->StandardOutput &&
                 inh[i] != pp->StandardError && f->fd >= 0) {
                 int tmp = fcntl(f->fd, F_DUPFD_CLOEXEC, 10);
                 if (tmp >= 0) {
