@@ -272,9 +272,12 @@ void dirscan_free(struct dirscan *s)
 int dirscan_stat(const struct dirscan *s, const struct dirscan_entry *e, struct stat *st,
                  DWORD *attrs)
 {
-    if (fstatat(s->fd, e->name, st, 0) < 0 &&
-        fstatat(s->fd, e->name, st, AT_SYMLINK_NOFOLLOW) < 0)
+    /* a symbolic link is listed as itself, a reparse point
+     * (file_attributes), with no size, as Windows lists it */
+    if (fstatat(s->fd, e->name, st, AT_SYMLINK_NOFOLLOW) < 0)
         return -1;
+    if (S_ISLNK(st->st_mode))
+        st->st_size = 0;
     if (attrs) {
         /* the path, for the DOS attributes stored with the file */
         size_t pl = strlen(s->path), nl = strlen(e->name);

@@ -264,36 +264,192 @@ WCHAR *path_full_dos(const WCHAR *name)
     return res;
 }
 
-char *path_find_case(const char *dir, const char *name)
+/* ---- case-insensitive lookups ------------------------------------------
+ * Finding "Foo" when "foo" is asked for means reading the directory.
+ * Creating many new files in one directory asks each time (a new name
+ * exists in no case), so the last directory read is kept: its names,
+ * valid while the directory's change time is the one seen when it was
+ * read, and updated for the files decant itself creates there
+ * (path_note_created). A hit is confirmed with lstat, since a change time
+ * moves only once per clock tick; a name another process creates within
+ * the same tick as decant's last read can be missed. */
+
+struct name_cache {
+    char *dir;
+    dev_t dev;
+    ino_t ino;
+    struct timespec ctime;
+    char **names;   /* as on disk */
+    size_t count, cap;
+    unsigned *slots; /* hash of the ASCII-folded names: index + 1, 0 = empty */
+    size_t nslots;
+};
+static struct name_cache cache;
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned fold_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s)) * 16777619u;
+    return h;
+}
+
+static void cache_insert_slot(size_t index)
+{
+    size_t mask = cache.nslots - 1, i = fold_hash(cache.names[index]) & mask;
+    while (cache.slots[i])
+        i = (i + 1) & mask;
+    cache.slots[i] = index + 1;
+}
+
+static void cache_add(const char *name)
+{
+    if (cache.count == cache.cap) {
+        cache.cap = cache.cap ? cache.cap * 2 : 64;
+        cache.names = realloc(cache.names, cache.cap * sizeof *cache.names);
+    }
+    cache.names[cache.count++] = strdup(name);
+    if (cache.count * 2 > cache.nslots) { /* grow and rehash */
+        free(cache.slots);
+        cache.nslots = cache.nslots ? cache.nslots * 2 : 128;
+        while (cache.count * 2 > cache.nslots)
+            cache.nslots *= 2;
+        cache.slots = calloc(cache.nslots, sizeof *cache.slots);
+        for (size_t i = 0; i < cache.count; i++)
+            cache_insert_slot(i);
+    } else {
+        cache_insert_slot(cache.count - 1);
+    }
+}
+
+static void cache_clear(void)
+{
+    for (size_t i = 0; i < cache.count; i++)
+        free(cache.names[i]);
+    free(cache.dir);
+    free(cache.slots);
+    free(cache.names);
+    memset(&cache, 0, sizeof cache);
+}
+
+static int same_name(const char *disk, const char *name, const WCHAR *wname)
+{
+    if (!strcasecmp(disk, name))
+        return 1;
+    if (!wname) /* strcasecmp folds ASCII only; compare UTF-16 for the rest */
+        return 0;
+    WCHAR *we = utf8_to_wstr_alloc(disk);
+    int same = !wstr_icmp(we, wname);
+    free(we);
+    return same;
+}
+
+/* The on-disk name matching `name` in the cached directory, or NULL. */
+static const char *cache_find(const char *name, const WCHAR *wname)
+{
+    if (wname) { /* non-ASCII: Unicode folding, no hash */
+        for (size_t i = 0; i < cache.count; i++)
+            if (same_name(cache.names[i], name, wname))
+                return cache.names[i];
+        return NULL;
+    }
+    size_t mask = cache.nslots - 1;
+    for (size_t i = fold_hash(name) & mask; cache.slots[i]; i = (i + 1) & mask)
+        if (!strcasecmp(cache.names[cache.slots[i] - 1], name))
+            return cache.names[cache.slots[i] - 1];
+    /* ASCII query, but a non-ASCII name on disk may still fold to it
+     * (the Kelvin sign folds to k) only in UTF-16; rare enough to scan */
+    for (size_t i = 0; i < cache.count; i++)
+        for (const char *c = cache.names[i]; *c; c++)
+            if (*c & 0x80) {
+                WCHAR *w = utf8_to_wstr_alloc(name);
+                int same = same_name(cache.names[i], name, w);
+                free(w);
+                if (same)
+                    return cache.names[i];
+                break;
+            }
+    return NULL;
+}
+
+static int cache_load(const char *dir, const struct stat *st)
 {
     DIR *d = opendir(*dir ? dir : "/");
     if (!d)
-        return NULL;
+        return -1;
+    cache_clear();
+    cache.dir = strdup(dir);
+    cache.dev = st->st_dev;
+    cache.ino = st->st_ino;
+    cache.ctime = st->st_ctim;
     struct dirent *e;
-    char *found = NULL;
-    WCHAR *wname = utf8_to_wstr_alloc(name);
-    while ((e = readdir(d))) {
-        if (strcasecmp(e->d_name, name)) {
-            /* strcasecmp folds ASCII only; compare UTF-16 for the rest */
-            int ascii = 1;
-            for (const char *s = name; *s; s++)
-                if (*s & 0x80)
-                    ascii = 0;
-            if (ascii)
-                continue;
-            WCHAR *we = utf8_to_wstr_alloc(e->d_name);
-            int same = !wstr_icmp(we, wname);
-            free(we);
-            if (!same)
-                continue;
-        }
-        if (asprintf(&found, "%s/%s", dir, e->d_name) < 0)
-            found = NULL;
-        break;
-    }
-    free(wname);
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            cache_add(e->d_name);
     closedir(d);
+    if (!cache.nslots) {
+        cache.nslots = 128;
+        cache.slots = calloc(cache.nslots, sizeof *cache.slots);
+    }
+    return 0;
+}
+
+static int cache_valid(const char *dir, const struct stat *st)
+{
+    return cache.dir && !strcmp(cache.dir, dir) && cache.dev == st->st_dev &&
+           cache.ino == st->st_ino && cache.ctime.tv_sec == st->st_ctim.tv_sec &&
+           cache.ctime.tv_nsec == st->st_ctim.tv_nsec;
+}
+
+char *path_find_case(const char *dir, const char *name)
+{
+    struct stat st;
+    if (stat(*dir ? dir : "/", &st) < 0)
+        return NULL;
+    WCHAR *wname = NULL;
+    for (const char *c = name; *c; c++)
+        if (*c & 0x80) {
+            wname = utf8_to_wstr_alloc(name);
+            break;
+        }
+    char *found = NULL;
+    pthread_mutex_lock(&cache_lock);
+    int fresh = !cache_valid(dir, &st);
+    for (int pass = 0; pass < 2; pass++) {
+        if (fresh && cache_load(dir, &st) < 0)
+            break;
+        const char *disk = cache_find(name, wname);
+        if (disk && asprintf(&found, "%s/%s", dir, disk) < 0)
+            found = NULL;
+        /* a change time only moves once per clock tick: confirm a hit */
+        struct stat fs;
+        if (!found || fresh || lstat(found, &fs) == 0)
+            break;
+        free(found);
+        found = NULL;
+        fresh = 1;
+    }
+    pthread_mutex_unlock(&cache_lock);
+    free(wname);
     return found;
+}
+
+void path_note_created(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return;
+    char *dir = strndup(path, slash - path);
+    struct stat st;
+    pthread_mutex_lock(&cache_lock);
+    if (cache.dir && !strcmp(cache.dir, dir) && stat(*dir ? dir : "/", &st) == 0 &&
+        cache.dev == st.st_dev && cache.ino == st.st_ino) {
+        cache_add(slash + 1);
+        cache.ctime = st.st_ctim;
+    }
+    pthread_mutex_unlock(&cache_lock);
+    free(dir);
 }
 
 /* Append components of `rest` (backslash-separated, normalised) to the

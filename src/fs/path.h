@@ -31,6 +31,9 @@ WCHAR *path_unix_to_dos(const char *unix_path);
 
 /* `dir`/<entry matching name case-insensitively>, or NULL. */
 char *path_find_case(const char *dir, const char *name);
+/* decant created `path` (a Unix path): keeps the name cache behind
+ * path_find_case current without reading the directory again. */
+void path_note_created(const char *path);
 
 /* ENOENT on `unix_path`: STATUS_OBJECT_NAME_NOT_FOUND if its directory
  * exists, else STATUS_OBJECT_PATH_NOT_FOUND (Windows' errors 2 vs 3). */

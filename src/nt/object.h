@@ -19,6 +19,7 @@ enum object_type {
     OBJ_TOKEN,
     OBJ_IOCP,
     OBJ_KEY,
+    OBJ_JOB,
 };
 
 struct thread;

@@ -533,8 +533,14 @@ void process_init(const struct process_start *s)
     kuser_shared_data_init();
 }
 
+static void (*exit_hook)(void);
+
+void process_at_exit(void (*fn)(void)) { exit_hook = fn; }
+
 void process_terminate(DWORD code)
 {
+    if (exit_hook)
+        exit_hook();
     if (exit_fd >= 0) {
         ssize_t r = write(exit_fd, &code, sizeof code);
         (void)r;

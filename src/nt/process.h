@@ -31,6 +31,9 @@ void process_init(const struct process_start *start);
 /* The exit code goes to the parent in full when the parent is decant;
  * Linux itself keeps only the low 8 bits. Never returns. */
 void process_terminate(DWORD code) __attribute__((noreturn));
+/* One function process_terminate calls first (kernel32's job objects:
+ * closing a kill-on-close job at exit). It may run in a signal handler. */
+void process_at_exit(void (*fn)(void));
 
 /* Environment (UTF-16 block in the process parameters). Returned strings
  * are malloc'ed; NULL when unset. */

@@ -541,8 +541,8 @@ DWORD WINAPI GetFileAttributesW(LPCWSTR name)
         set_ntstatus(st);
         return INVALID_FILE_ATTRIBUTES;
     }
-    struct stat sb;
-    if (stat(p, &sb) < 0) {
+    struct stat sb; /* a link is reported as itself: file_attributes */
+    if (lstat(p, &sb) < 0) {
         set_ntstatus(stat_status(p));
         free(p);
         return INVALID_FILE_ATTRIBUTES;
@@ -573,7 +573,7 @@ BOOL WINAPI GetFileAttributesExW(LPCWSTR name, int level, LPVOID out)
     if (!p)
         return set_ntstatus(st);
     struct stat sb;
-    if (stat(p, &sb) < 0) {
+    if (lstat(p, &sb) < 0) {
         st = stat_status(p);
         free(p);
         return set_ntstatus(st);
@@ -583,7 +583,7 @@ BOOL WINAPI GetFileAttributesExW(LPCWSTR name, int level, LPVOID out)
     file_time_from_timespec(&d->ftCreationTime, sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec);
     file_time_from_timespec(&d->ftLastAccessTime, sb.st_atim.tv_sec, sb.st_atim.tv_nsec);
     file_time_from_timespec(&d->ftLastWriteTime, sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec);
-    uint64_t size = S_ISDIR(sb.st_mode) ? 0 : sb.st_size;
+    uint64_t size = S_ISDIR(sb.st_mode) || S_ISLNK(sb.st_mode) ? 0 : sb.st_size;
     d->nFileSizeHigh = size >> 32;
     d->nFileSizeLow = (DWORD)size;
     free(p);
@@ -721,6 +721,19 @@ BOOL WINAPI RemoveDirectoryW(LPCWSTR name)
     if (is_cwd) { /* Windows holds the current directory open */
         free(p);
         return set_ntstatus(STATUS_SHARING_VIOLATION);
+    }
+    /* a directory link goes, not its target; a file link is refused as
+     * a file is (tests/programs/file/symlink.c) */
+    struct stat sb;
+    if (lstat(p, &sb) == 0 && S_ISLNK(sb.st_mode) &&
+        file_attributes(&sb, p) & FILE_ATTRIBUTE_DIRECTORY) {
+        if (unlink(p) < 0) {
+            st = errno_to_status(errno);
+            free(p);
+            return set_ntstatus(st);
+        }
+        free(p);
+        return TRUE;
     }
     if (rmdir(p) < 0) {
         st = errno == ENOTDIR ? STATUS_NOT_A_DIRECTORY

@@ -75,6 +75,8 @@ static void fill(WIN32_FIND_DATAW *d, struct dirscan *s, const struct dirscan_en
         file_time_from_timespec(&d->ftCreationTime, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
         file_time_from_timespec(&d->ftLastAccessTime, st.st_atim.tv_sec, st.st_atim.tv_nsec);
         file_time_from_timespec(&d->ftLastWriteTime, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+        if (d->dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT)
+            d->dwReserved0 = IO_REPARSE_TAG_SYMLINK;
         if (!S_ISDIR(st.st_mode)) {
             d->nFileSizeHigh = (uint64_t)st.st_size >> 32;
             d->nFileSizeLow = (DWORD)st.st_size;

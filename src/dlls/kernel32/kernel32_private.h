@@ -4,7 +4,9 @@
 #define DECANT_KERNEL32_PRIVATE_H
 
 #include <stdlib.h>
+#include <sys/types.h>
 
+#include "object.h"
 #include "process.h"
 #include "status.h"
 #include "win32.h"
@@ -19,6 +21,25 @@ static inline BOOL set_ntstatus(NTSTATUS s)
         set_last_error(status_to_win32(s));
     return NT_SUCCESS(s);
 }
+
+/* A child process made by CreateProcess (process.c). */
+struct process {
+    struct object obj;
+    pid_t pid;
+    int exit_pipe;    /* read end: the child's full exit code */
+    DWORD exit_code;
+    int exited;       /* sync_lock */
+    struct object *job; /* the job it belongs to (job.c), referenced */
+};
+/* TerminateProcess on a child: FALSE if it had already exited. */
+BOOL process_kill(struct process *p, DWORD code);
+/* CreateProcess and this process's job (job.c): may a child be made with
+ * these flags (FALSE, last error set: a breakaway the job refuses), and
+ * the new child joins the job unless it breaks away. */
+BOOL job_may_create(DWORD create_flags);
+void job_adopt_child(struct process *p, DWORD create_flags);
+/* Is the child, or with p NULL this process, in job (NULL: any job)? */
+BOOL job_has_process(struct object *job, struct process *p);
 
 struct file;
 /* Completes an overlapped operation: OVERLAPPED fields, event, port. */

@@ -28,17 +28,11 @@ typedef struct {
     void *lpAttributeList;
 } STARTUPINFOEXW;
 
-struct process {
-    struct object obj;
-    pid_t pid;
-    int exit_pipe;    /* read end: the child's full exit code */
-    DWORD exit_code;
-    int exited;
-};
-
 static void process_destroy(struct object *o)
 {
     struct process *p = (struct process *)o;
+    if (p->job)
+        object_put(p->job);
     if (p->exit_pipe >= 0)
         close(p->exit_pipe);
     free(p);
@@ -330,6 +324,8 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
         set_last_error(ERROR_INVALID_PARAMETER);
         return FALSE;
     }
+    if (!job_may_create(flags))
+        return FALSE;
     WCHAR *name = app ? wstr_dup(app) : first_token(cmdline);
     char *exe = find_executable(name, !app);
     free(name);
@@ -480,6 +476,7 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
     p->pid = pid;
     p->exit_pipe = pipefd[0];
     p->exit_code = STILL_ACTIVE;
+    job_adopt_child(p, flags);
     object_ref(&p->obj); /* the reaper's */
     pthread_t th;
     pthread_attr_t attr;
@@ -573,6 +570,15 @@ BOOL WINAPI TerminateProcess(HANDLE h, UINT code)
     struct process *p = process_from(h);
     if (!p)
         return set_ntstatus(STATUS_INVALID_HANDLE);
+    BOOL r = process_kill(p, code);
+    object_put(&p->obj);
+    if (!r)
+        set_last_error(ERROR_ACCESS_DENIED);
+    return r;
+}
+
+BOOL process_kill(struct process *p, DWORD code)
+{
     pthread_mutex_lock(&sync_lock);
     int done = p->exited;
     if (!done) {
@@ -583,12 +589,7 @@ BOOL WINAPI TerminateProcess(HANDLE h, UINT code)
     pthread_mutex_unlock(&sync_lock);
     if (!done)
         kill(p->pid, SIGKILL);
-    object_put(&p->obj);
-    if (done) {
-        set_last_error(ERROR_ACCESS_DENIED);
-        return FALSE;
-    }
-    return TRUE;
+    return !done;
 }
 
 /* GetProcessId (kernel32) */
