@@ -461,6 +461,28 @@ static HANDLE self_tid(void)
     return nt_current_teb()->ClientId.UniqueThread;
 }
 
+/* The contended halves, out of line and in the Windows ABI: a call into
+ * Linux (System V) code makes an ms_abi function save xmm6-15, rsi and rdi
+ * on entry, which the uncontended Enter and Leave should not pay. */
+static void WINAPI __attribute__((noinline)) cs_wait(CRITICAL_SECTION *cs)
+{
+    uint32_t *sem = cs_sem(cs);
+    for (;;) {
+        uint32_t v = __atomic_load_n(sem, __ATOMIC_ACQUIRE);
+        if (v && __atomic_compare_exchange_n(sem, &v, v - 1, 0, __ATOMIC_ACQUIRE,
+                                             __ATOMIC_RELAXED))
+            return;
+        if (!v)
+            futex(sem, FUTEX_WAIT_PRIVATE, 0, NULL);
+    }
+}
+
+static void WINAPI __attribute__((noinline)) cs_wake(CRITICAL_SECTION *cs)
+{
+    __atomic_add_fetch(cs_sem(cs), 1, __ATOMIC_RELEASE);
+    futex(cs_sem(cs), FUTEX_WAKE_PRIVATE, 1, NULL);
+}
+
 /* EnterCriticalSection (kernel32) */
 void WINAPI EnterCriticalSection(CRITICAL_SECTION *cs)
 {
@@ -474,15 +496,7 @@ void WINAPI EnterCriticalSection(CRITICAL_SECTION *cs)
         cs->RecursionCount++;
         return;
     }
-    uint32_t *sem = cs_sem(cs);
-    for (;;) {
-        uint32_t v = __atomic_load_n(sem, __ATOMIC_ACQUIRE);
-        if (v && __atomic_compare_exchange_n(sem, &v, v - 1, 0, __ATOMIC_ACQUIRE,
-                                             __ATOMIC_RELAXED))
-            break;
-        if (!v)
-            futex(sem, FUTEX_WAIT_PRIVATE, 0, NULL);
-    }
+    cs_wait(cs);
     cs->OwningThread = me;
     cs->RecursionCount = 1;
 }
@@ -514,10 +528,8 @@ void WINAPI LeaveCriticalSection(CRITICAL_SECTION *cs)
         return;
     }
     cs->OwningThread = 0;
-    if (__atomic_sub_fetch(&cs->LockCount, 1, __ATOMIC_RELEASE) >= 0) {
-        __atomic_add_fetch(cs_sem(cs), 1, __ATOMIC_RELEASE);
-        futex(cs_sem(cs), FUTEX_WAKE_PRIVATE, 1, NULL);
-    }
+    if (__atomic_sub_fetch(&cs->LockCount, 1, __ATOMIC_RELEASE) >= 0)
+        cs_wake(cs);
 }
 
 /* ---- SRW locks --------------------------------------------------------
