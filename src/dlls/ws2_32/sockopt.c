@@ -108,6 +108,16 @@ static int ignored_option(int level, int name)
 }
 
 /* An int option value: Windows programs pass 1-byte BOOLs too. */
+/* Multicast membership: Windows' ip_mreq and ipv6_mreq have Linux's layout. */
+static int set_group(int fd, int level, int opt, const char *val, int len, size_t need)
+{
+    char m[sizeof(struct ipv6_mreq)];
+    if (len < 0 || (size_t)len < need)
+        return ws_fail(WSAEFAULT);
+    memcpy(m, val, need);
+    return setsockopt(fd, level, opt, m, need) < 0 ? ws_fail_errno(errno) : 0;
+}
+
 static int read_int(const char *val, int len)
 {
     if (len >= (int)sizeof(int)) {
@@ -192,15 +202,8 @@ int WINAPI ws_setsockopt(SOCKET h, int level, int name, const char *val, int len
         }
     }
     if (level == WS_IPPROTO_IP && (name == 12 || name == 13)) { /* IP_ADD/DROP_MEMBERSHIP */
-        if (len < 8) {
-            r = ws_fail(WSAEFAULT);
-            goto done;
-        }
-        struct ip_mreq m;
-        memcpy(&m, val, sizeof m);
-        if (setsockopt(s->fd, IPPROTO_IP, name == 12 ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP,
-                       &m, sizeof m) < 0)
-            r = ws_fail_errno(errno);
+        r = set_group(s->fd, IPPROTO_IP, name == 12 ? IP_ADD_MEMBERSHIP : IP_DROP_MEMBERSHIP,
+                      val, len, sizeof(struct ip_mreq));
         goto done;
     }
     if (level == WS_IPPROTO_IP && name == 9) { /* IP_MULTICAST_IF: address or 0.0.0.<index> */
@@ -215,15 +218,9 @@ int WINAPI ws_setsockopt(SOCKET h, int level, int name, const char *val, int len
         goto done;
     }
     if (level == WS_IPPROTO_IPV6 && (name == 12 || name == 13)) { /* JOIN/LEAVE_GROUP */
-        if (len < 20) {
-            r = ws_fail(WSAEFAULT);
-            goto done;
-        }
-        struct ipv6_mreq m;
-        memcpy(&m, val, sizeof m);
-        if (setsockopt(s->fd, IPPROTO_IPV6, name == 12 ? IPV6_ADD_MEMBERSHIP : IPV6_DROP_MEMBERSHIP,
-                       &m, sizeof m) < 0)
-            r = ws_fail_errno(errno);
+        r = set_group(s->fd, IPPROTO_IPV6,
+                      name == 12 ? IPV6_ADD_MEMBERSHIP : IPV6_DROP_MEMBERSHIP, val, len,
+                      sizeof(struct ipv6_mreq));
         goto done;
     }
     FIXME("level %#x option %#x not supported", level, name);
