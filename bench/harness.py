@@ -42,10 +42,12 @@ ROWS = {
     "delete":     ("10k small files: delete", "k files/s", True, ("rate", 0.7)),
     "attributes": ("10k files: GetFileAttributesEx (native: stat)", "k files/s", True, ("rate", 0.5)),
     "enumerate":  ("10k files: FindFirstFile/FindNextFile (native: readdir+stat)", "k files/s", True, ("rate", 0.5)),
+    "yield":      ("SwitchToThread (native: sched_yield)", "ns", False, ("time", 1.2)),
     "heap":       ("HeapAlloc/HeapFree mixed sizes (native: malloc)", "ns", False, ("time", 1.0)),
     "printf":     ("1M printf lines into a pipe", "s", False, ("time", 1.5)),
     "fault":      ("exception delivery (access violation)", "µs", False, None),
     "syscall":    ("raw Windows syscall (native: raw Linux syscall)", "ns", False, ("max", 2000)),
+    "syscall_export": ("the same through ntdll's export (native: clock_gettime)", "ns", False, None),
     "rss":        ("memory: peak RSS of hello world", "MiB", False, ("max", 4)),
 }
 
@@ -64,10 +66,11 @@ CASES = [
     ("fileio", ["1024", "5"], "internal", ["write", "read"]),
     ("files", ["10000", "5"], "internal", ["create", "delete"]),
     ("dirscan", ["10000", "7"], "internal", ["attributes", "enumerate"]),
+    ("yield", ["1000000", "7"], "internal", ["yield"]),
     ("heap", ["1000000", "7"], "internal", ["heap"]),
     ("printf", ["1000000", "5"], "pipe", ["printf"]),
     ("fault", ["100000", "7"], "internal", ["fault"]),
-    ("syscall", ["200000", "7"], "internal", ["syscall"]),
+    ("syscall", ["200000", "7"], "internal", ["syscall", "syscall_export"]),
 ]
 
 MODES = ["native", "decant"] + (["wine"] if HAVE_WINE else [])

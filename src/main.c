@@ -17,6 +17,7 @@
 #include "regcmd.h"
 #include "signal_handling.h"
 #include "status.h"
+#include "syscall.h"
 #include "thread.h"
 #include "win32.h"
 
@@ -34,10 +35,14 @@ static void usage(FILE *f)
             "  --version      show the version\n"
             "  --check        list the program's imports that decant lacks, and\n"
             "                 exit 0 only if there are none\n"
+            "  --syscalls=MODE  what a raw `syscall` instruction in the program\n"
+            "                 means: windows (default: a Windows system service),\n"
+            "                 linux (a Linux system call), off (not caught)\n"
             "\n"
             "environment:\n"
             "  DECANT_PREFIX  where C: lives (default ~/.local/share/decant)\n"
-            "  DECANT_DEBUG   trace channels, e.g. +file,+loader,-fixme\n");
+            "  DECANT_DEBUG   trace channels, e.g. +file,+loader,-fixme\n"
+            "  DECANT_SYSCALLS  the --syscalls mode, when the option is not given\n");
 }
 
 static int is_regular(const char *p)
@@ -170,6 +175,13 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--check")) {
             check = 1;
+        } else if (!strncmp(a, "--syscalls=", 11)) {
+            if (syscall_set_mode(a + 11)) {
+                fprintf(stderr, "decant: --syscalls=%s: the mode is windows, linux or off\n",
+                        a + 11);
+                return 2;
+            }
+            setenv("DECANT_SYSCALLS", a + 11, 1); /* for child processes too */
         } else if (!strcmp(a, "--version")) {
             printf("decant %s\n", DECANT_VERSION);
             return 0;
@@ -211,6 +223,7 @@ int main(int argc, char **argv)
     process_init(&start);
     thread_init_process();
     signal_init_process();
+    syscall_init_process();
     if (inherit)
         inherit_handles(inherit);
     if (check)

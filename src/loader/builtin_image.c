@@ -15,6 +15,7 @@
 #include "debug.h"
 #include "loader.h"
 #include "memory.h"
+#include "syscall.h"
 
 extern const struct builtin_dll __start_decant_builtins[];
 extern const struct builtin_dll __stop_decant_builtins[];
@@ -102,7 +103,16 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     }
     size_t edata = sizeof(IMAGE_EXPORT_DIRECTORY) + nfuncs * 4 + n * (4 + 2) + strings;
     size_t edata_size = (edata + 0xfff) & ~0xfffull;
-    size_t thunks_size = ((size_t)n * 16 + 0xfff) & ~0xfffull;
+    /* ntdll's system services get Windows-shaped syscall stubs */
+    int is_ntdll = !strcasecmp(dll->name, "ntdll.dll");
+    int *service = calloc(n, sizeof *service);
+    size_t code = 0;
+    for (unsigned i = 0; i < n; i++) {
+        service[i] = is_ntdll && !exp[i]->forward && !exp[i]->is_data && !exp[i]->is_code
+                         ? syscall_service_number(exp[i]->addr) : -1;
+        code += service[i] >= 0 ? SYSCALL_STUB_SIZE : 16;
+    }
+    size_t thunks_size = (code + 0xfff) & ~0xfffull;
     size_t size = 0x1000 + edata_size + thunks_size;
     uint8_t *base = map_below_executable(size);
     if (!base || (uintptr_t)_end - (uintptr_t)base >= 0xffffffffull) {
@@ -181,6 +191,10 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
             str += strlen(str) + 1;
         } else if (e->is_data) {
             funcs[slot] = (DWORD)((uintptr_t)e->addr - (uintptr_t)base);
+        } else if (service[i] >= 0) {
+            syscall_write_stub(thunk, service[i], e->addr);
+            funcs[slot] = RVA(thunk);
+            thunk += SYSCALL_STUB_SIZE;
         } else if (e->is_code) {
             memcpy(thunk, e->addr, 16);
             funcs[slot] = RVA(thunk);
@@ -195,6 +209,7 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
         }
     }
     free(exp);
+    free(service);
 #undef RVA
     size_t code_start = 0x1000 + edata_size;
     mprotect(base, code_start, PROT_READ);

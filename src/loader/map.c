@@ -35,24 +35,6 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* Reserve `size` bytes aligned to 64 KiB anywhere (Windows allocation
- * granularity), because images and VirtualAlloc bases must be. */
-static void *reserve_anywhere(size_t size)
-{
-    size_t gran = 0x10000;
-    uint8_t *p = mmap(NULL, size + gran, PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        return NULL;
-    uint8_t *aligned = (uint8_t *)(((uintptr_t)p + gran - 1) & ~(gran - 1));
-    if (aligned > p)
-        munmap(p, aligned - p);
-    size_t tail = (p + size + gran) - (aligned + size);
-    if (tail)
-        munmap(aligned + size, tail);
-    return aligned;
-}
-
 static int apply_relocations(struct module *m, int64_t delta,
                              const struct pe_headers *h,
                              struct ldr_error *err)
@@ -174,9 +156,13 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
     /* a small image is filled almost whole: fault it in with one call
      * rather than page by page */
     int populate = size <= (4u << 20) ? MAP_POPULATE : 0;
-    uint8_t *base = mmap((void *)opt->ImageBase, size, PROT_READ | PROT_WRITE,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | populate, -1,
-                         0);
+    /* an image that asks for a place among Linux's libraries is moved
+     * below them if it can be, so raw syscalls in it are caught */
+    int linux_range = image_base + size > mem_linux_start() && has_relocs;
+    uint8_t *base = linux_range ? MAP_FAILED
+                                : mmap((void *)opt->ImageBase, size, PROT_READ | PROT_WRITE,
+                                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | populate,
+                                       -1, 0);
     if (base == MAP_FAILED || base != (uint8_t *)opt->ImageBase) {
         if (base != MAP_FAILED)
             munmap(base, size);
@@ -189,7 +175,7 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
             close(fd);
             return NULL;
         }
-        base = reserve_anywhere(size);
+        base = mem_map_arena(size, PROT_READ | PROT_WRITE, populate);
         if (!base) {
             set_error(err, ERROR_NOT_ENOUGH_MEMORY,
                       "%s: out of memory mapping %zu bytes", name, size);

@@ -21,6 +21,12 @@ void mem_register_mapped(void *base, size_t size, DWORD win_prot);
  * over with MAP_FIXED); NULL when the address space is full. */
 void *mem_reserve_range(size_t size);
 size_t mem_region_size(const void *base);
+/* Fresh memory for the program (stacks, images): in the arena below
+ * decant's executable (virtual.c), at a 64 KiB boundary. */
+void *mem_map_arena(size_t size, int prot, int flags);
+/* Where Linux code starts: decant's executable, then the libraries above
+ * it; no Windows code is placed at or above it. */
+uintptr_t mem_linux_start(void);
 
 NTSTATUS mem_allocate(void **addr, SIZE_T *size, DWORD type, DWORD prot);
 NTSTATUS mem_free(void **addr, SIZE_T *size, DWORD type);

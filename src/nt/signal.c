@@ -19,6 +19,7 @@
 #include "process.h"
 #include "signal_handling.h"
 #include "status.h"
+#include "syscall.h"
 #include "thread.h"
 
 #define ALTSTACK_SIZE (64 * 1024)
@@ -199,6 +200,13 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
              * faults (non-canonical addresses), which Windows reports as
              * an access violation at address -1 */
             uint8_t op = *(const uint8_t *)rip;
+            if (op == 0xcd && ((const uint8_t *)rip)[1] == 0x2e && teb &&
+                !seh_in_native_code(rip)) {
+                /* int 0x2e, Windows' other way into the kernel */
+                g[REG_RIP] = rip + 2;
+                syscall_serve_windows(uc);
+                return;
+            }
             if (op == 0xf4 || op == 0xfa || op == 0xfb || (op & 0xf4) == 0xe4 ||
                 (op & 0xfc) == 0x6c) {
                 rec.ExceptionCode = STATUS_PRIVILEGED_INSTRUCTION;

@@ -20,6 +20,7 @@
 #include "loader.h"
 #include "memory.h"
 #include "signal_handling.h"
+#include "syscall.h"
 #include "status.h"
 #include "thread.h"
 #include "process.h"
@@ -143,10 +144,8 @@ static int stack_alloc(struct thread *t, size_t size)
     size = (size + 0xffff) & ~(size_t)0xffff;
     if (size < 4 * STACK_GUARD)
         size = 4 * STACK_GUARD;
-    uint8_t *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK,
-                      -1, 0);
-    if (p == MAP_FAILED)
+    uint8_t *p = mem_map_arena(size, PROT_READ | PROT_WRITE, MAP_NORESERVE | MAP_STACK);
+    if (!p)
         return -1;
     mprotect(p, STACK_GUARD, PROT_NONE);
     t->stack = p;
@@ -270,6 +269,7 @@ static void *thread_entry(void *p)
     struct thread *t = p;
     teb_activate(t);
     signal_init_thread();
+    syscall_init_thread();
     ldr_tls_alloc_thread(t->teb);
     futex_wait_nonzero(&t->suspend_count);
     __atomic_store_n(&t->running, 1, __ATOMIC_RELEASE);

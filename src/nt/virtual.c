@@ -186,14 +186,90 @@ void mem_unregister(void *base)
     pthread_mutex_unlock(&lock);
 }
 
-static uint8_t *reserve(uint8_t *want, size_t size, int top_down);
+/* The arena (DESIGN.md §6): memory decant maps for the program goes
+ * below decant's own executable, so that the one range Syscall User
+ * Dispatch exempts, from decant's executable to the top of the address
+ * space, holds every Linux library and no Windows code. It starts at
+ * 1 TiB, about where 64-bit Windows 10 hands out allocations, and ends
+ * 8 GiB below decant (the builtin DLL images live in the 4 GiB below it). */
+#define ARENA_BASE 0x10000000000ull
+extern char __executable_start[];
+static uintptr_t arena_next = ARENA_BASE;
+
+uintptr_t mem_linux_start(void)
+{
+    return (uintptr_t)__executable_start & ~(uintptr_t)0xfff;
+}
+
+static uintptr_t arena_limit(void)
+{
+    return (mem_linux_start() - 0x200000000ull) & ~(uintptr_t)(ALLOC_GRANULARITY - 1);
+}
+
+/* First fit from where the last allocation ended, skipping the regions
+ * recorded here (and, a granule at a time, anything else mapped there);
+ * once at the end, again from the start. Called with `lock` held. */
+static uint8_t *arena_map_locked(size_t size, int prot, int flags)
+{
+    uintptr_t limit = arena_limit(), at = arena_next;
+    int wrapped = 0;
+    if (limit <= ARENA_BASE) /* decant is not a PIE up high: let Linux choose */
+        return NULL;
+    for (;;) {
+        at = (at + ALLOC_GRANULARITY - 1) & ~(uintptr_t)(ALLOC_GRANULARITY - 1);
+        if (at + size > limit || at + size < at) {
+            if (wrapped++)
+                return NULL;
+            at = ARENA_BASE;
+            continue;
+        }
+        size_t ins;
+        long i = find((void *)at, &ins);
+        if (i < 0 && ins < nregions && (uintptr_t)regions[ins].base < at + size)
+            i = ins;
+        if (i >= 0) {
+            at = (uintptr_t)regions[i].base + regions[i].size;
+            continue;
+        }
+        void *p = mmap((void *)at, size, prot,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | flags, -1, 0);
+        if (p == (void *)at) {
+            arena_next = at + size;
+            return p;
+        }
+        if (p != MAP_FAILED)
+            munmap(p, size); /* a kernel without MAP_FIXED_NOREPLACE */
+        else if (errno != EEXIST)
+            return NULL;
+        at += ALLOC_GRANULARITY;
+    }
+}
+
+void *mem_map_arena(size_t size, int prot, int flags)
+{
+    pthread_mutex_lock(&lock);
+    uint8_t *p = arena_map_locked(size, prot, flags);
+    pthread_mutex_unlock(&lock);
+    if (!p) {
+        p = mmap(NULL, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+    }
+    return p;
+}
+
+static uint8_t *reserve(uint8_t *want, size_t size);
 
 void *mem_reserve_range(size_t size)
 {
-    return reserve(NULL, size, 0);
+    pthread_mutex_lock(&lock);
+    void *p = reserve(NULL, size);
+    pthread_mutex_unlock(&lock);
+    return p;
 }
 
-static uint8_t *reserve(uint8_t *want, size_t size, int top_down)
+/* Called with `lock` held. */
+static uint8_t *reserve(uint8_t *want, size_t size)
 {
     if (want) {
         void *p = mmap(want, size, PROT_NONE,
@@ -207,13 +283,15 @@ static uint8_t *reserve(uint8_t *want, size_t size, int top_down)
         }
         return p;
     }
-    (void)top_down;
+    uint8_t *a = arena_map_locked(size, PROT_NONE, MAP_NORESERVE);
+    if (a)
+        return a;
     uint8_t *p = mmap(NULL, size + ALLOC_GRANULARITY, PROT_NONE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
-    uint8_t *a = (uint8_t *)(((uintptr_t)p + ALLOC_GRANULARITY - 1) &
-                             ~(uintptr_t)(ALLOC_GRANULARITY - 1));
+    a = (uint8_t *)(((uintptr_t)p + ALLOC_GRANULARITY - 1) &
+                    ~(uintptr_t)(ALLOC_GRANULARITY - 1));
     if (a > p)
         munmap(p, a - p);
     munmap(a + size, (p + size + ALLOC_GRANULARITY) - (a + size));
@@ -239,7 +317,7 @@ NTSTATUS mem_allocate(void **addr, SIZE_T *size, DWORD type, DWORD prot)
         uint8_t *start = (uint8_t *)((uintptr_t)want & ~(uintptr_t)(ALLOC_GRANULARITY - 1));
         size_t len = (((uintptr_t)want + *size + 0xfff) & ~(uintptr_t)0xfff) -
                      (uintptr_t)start;
-        uint8_t *p = reserve(want ? start : NULL, len, type & MEM_TOP_DOWN);
+        uint8_t *p = reserve(want ? start : NULL, len);
         if (!p) {
             st = want ? STATUS_CONFLICTING_ADDRESSES : STATUS_NO_MEMORY;
             goto out;
