@@ -57,6 +57,20 @@ expected
 $1"
 }
 
+# expect_stderr TEXT [COUNT]: stderr holds the fixed string TEXT (exactly
+# COUNT times, when given; 0 = never).
+expect_stderr() {
+    local n
+    n=$(grep -oF -- "$1" <<<"$ERR" | wc -l)
+    if [ $# -ge 2 ]; then
+        [ "$n" -eq "$2" ] || fail "$CASE: stderr holds '$1' $n times, expected $2:
+$ERR"
+    else
+        [ "$n" -gt 0 ] || fail "$CASE: stderr does not hold '$1':
+$ERR"
+    fi
+}
+
 # expect_load_error FILE [PATTERN...]: decant refused FILE cleanly: non-zero
 # status and no crash, one line on stderr "decant: ...", naming the file
 # and matching each extended regex PATTERN. Under Wine only the status is
