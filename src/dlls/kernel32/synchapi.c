@@ -7,11 +7,13 @@
 #include <linux/futex.h>
 #include <sched.h>
 #include <string.h>
+#include <sys/single_threaded.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #define DEBUG_CHANNEL sync
+#include "critsec.h"
 #include "debug.h"
 #include "kernel32_private.h"
 #include "object.h"
@@ -413,11 +415,31 @@ BOOL WINAPI CancelWaitableTimer(HANDLE h)
 }
 
 /* ---- critical sections ------------------------------------------------
- * LockCount starts at -1 and counts every Enter (waiters included), as on
- * Windows; the low 32 bits of LockSemaphore are a futex semaphore that
- * Leave posts to when someone waits. */
+ * LockCount is -1 when free and counts the owner and the threads waiting
+ * for it; a recursive Enter only raises RecursionCount, as on Windows since
+ * Vista, so it needs no atomic instruction. The low 32 bits of
+ * LockSemaphore are a futex semaphore that Leave posts to when someone
+ * waits.
+ *
+ * While the process has a single thread (glibc's __libc_single_threaded,
+ * false for good from the first pthread_create, decant's own helper
+ * threads included) nothing can race, so LockCount changes without a lock
+ * prefix, as glibc's own mutexes do: bench/critsec measures an
+ * uncontended Enter+Leave against exactly that. */
 
 static uint32_t *cs_sem(CRITICAL_SECTION *cs) { return (uint32_t *)&cs->LockSemaphore; }
+
+static LONG cs_count_add(CRITICAL_SECTION *cs, LONG d)
+{
+    if (__libc_single_threaded)
+        return cs->LockCount += d;
+    return __atomic_add_fetch(&cs->LockCount, d, __ATOMIC_SEQ_CST);
+}
+
+static void cs_set_owner(CRITICAL_SECTION *cs, HANDLE owner)
+{
+    __atomic_store_n(&cs->OwningThread, owner, __ATOMIC_RELAXED);
+}
 
 /* InitializeCriticalSectionEx (kernel32) */
 BOOL WINAPI InitializeCriticalSectionEx(CRITICAL_SECTION *cs, DWORD spin,
@@ -456,25 +478,23 @@ void WINAPI DeleteCriticalSection(CRITICAL_SECTION *cs)
     cs->DebugInfo = NULL;
 }
 
-static HANDLE self_tid(void)
-{
-    return nt_current_teb()->ClientId.UniqueThread;
-}
-
-/* The contended halves, out of line and in the Windows ABI: a call into
- * Linux (System V) code makes an ms_abi function save xmm6-15, rsi and rdi
- * on entry, which the uncontended Enter and Leave should not pay. */
-static void WINAPI __attribute__((noinline)) cs_wait(CRITICAL_SECTION *cs)
+/* The contended halves, out of line and in the Windows ABI, reached by
+ * tail calls: a call into Linux (System V) code makes an ms_abi function
+ * save xmm6-15, rsi and rdi on entry, and any call a frame, which the
+ * uncontended Enter and Leave should not pay. */
+static void WINAPI __attribute__((noinline)) cs_wait(CRITICAL_SECTION *cs, HANDLE me)
 {
     uint32_t *sem = cs_sem(cs);
     for (;;) {
         uint32_t v = __atomic_load_n(sem, __ATOMIC_ACQUIRE);
         if (v && __atomic_compare_exchange_n(sem, &v, v - 1, 0, __ATOMIC_ACQUIRE,
                                              __ATOMIC_RELAXED))
-            return;
+            break;
         if (!v)
             futex(sem, FUTEX_WAIT_PRIVATE, 0, NULL);
     }
+    cs_set_owner(cs, me);
+    cs->RecursionCount = 1;
 }
 
 static void WINAPI __attribute__((noinline)) cs_wake(CRITICAL_SECTION *cs)
@@ -486,50 +506,46 @@ static void WINAPI __attribute__((noinline)) cs_wake(CRITICAL_SECTION *cs)
 /* EnterCriticalSection (kernel32) */
 void WINAPI EnterCriticalSection(CRITICAL_SECTION *cs)
 {
-    HANDLE me = self_tid();
-    if (__atomic_add_fetch(&cs->LockCount, 1, __ATOMIC_ACQUIRE) == 0) {
-        cs->OwningThread = me;
-        cs->RecursionCount = 1;
-        return;
-    }
-    if (cs->OwningThread == me) {
+    HANDLE me = cs_self();
+    if (cs_held(cs)) {
         cs->RecursionCount++;
         return;
     }
-    cs_wait(cs);
-    cs->OwningThread = me;
+    if (cs_count_add(cs, 1) != 0)
+        return cs_wait(cs, me);
+    cs_set_owner(cs, me);
     cs->RecursionCount = 1;
 }
 
 /* TryEnterCriticalSection (kernel32) */
 BOOL WINAPI TryEnterCriticalSection(CRITICAL_SECTION *cs)
 {
-    HANDLE me = self_tid();
+    HANDLE me = cs_self();
     LONG expect = -1;
-    if (__atomic_compare_exchange_n(&cs->LockCount, &expect, 0, 0, __ATOMIC_ACQUIRE,
-                                    __ATOMIC_RELAXED)) {
-        cs->OwningThread = me;
-        cs->RecursionCount = 1;
-        return TRUE;
-    }
-    if (cs->OwningThread == me) {
-        __atomic_add_fetch(&cs->LockCount, 1, __ATOMIC_RELAXED);
+    if (cs_held(cs)) {
         cs->RecursionCount++;
         return TRUE;
     }
-    return FALSE;
+    if (!__atomic_compare_exchange_n(&cs->LockCount, &expect, 0, 0, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_RELAXED))
+        return FALSE;
+    cs_set_owner(cs, me);
+    cs->RecursionCount = 1;
+    return TRUE;
 }
 
 /* LeaveCriticalSection (kernel32) */
 void WINAPI LeaveCriticalSection(CRITICAL_SECTION *cs)
 {
-    if (--cs->RecursionCount > 0) {
-        __atomic_sub_fetch(&cs->LockCount, 1, __ATOMIC_RELEASE);
+    if (--cs->RecursionCount > 0)
+        return;
+    if (cs->RecursionCount < 0) { /* not entered: ignored, as Wine does */
+        cs->RecursionCount = 0;
         return;
     }
-    cs->OwningThread = 0;
-    if (__atomic_sub_fetch(&cs->LockCount, 1, __ATOMIC_RELEASE) >= 0)
-        cs_wake(cs);
+    cs_set_owner(cs, 0);
+    if (cs_count_add(cs, -1) >= 0)
+        return cs_wake(cs);
 }
 
 /* ---- SRW locks --------------------------------------------------------
