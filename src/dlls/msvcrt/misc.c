@@ -103,37 +103,27 @@ static __thread int fpecode;
 void **CDECL msvcrt___pxcptinfoptrs(void) { return &xcptinfo; }
 int *CDECL msvcrt___fpecode(void) { return &fpecode; }
 
-/* msvcrt's numbered internal locks (_TOTAL_LOCKS is 36). */
-#define N_LOCKS 36
-static CRITICAL_SECTION locks[N_LOCKS];
-static char lock_ready[N_LOCKS];
-static CRITICAL_SECTION locks_init;
-static int locks_init_ready;
+/* msvcrt's numbered internal locks, from _lock(0) to the stream locks of
+ * _iob (msvcrt.h). Initialized here rather than on first use: mingw's
+ * start-up code takes them before the CRT's process attach, and a stream
+ * lock is taken for every printf. */
+#define CS_FREE {.DebugInfo = (PVOID)(LONG_PTR)-1, .LockCount = -1}
+CRITICAL_SECTION crt_locks[M_TOTAL_LOCKS] = {[0 ... M_TOTAL_LOCKS - 1] = CS_FREE};
 
 /* _lock (msvcrt) */
 void CDECL msvcrt__lock(int n)
 {
-    if (n < 0 || n >= N_LOCKS) {
+    if (n < 0 || n >= M_TOTAL_LOCKS) {
         crt_fatal("\r\nruntime error R6017\r\n- unexpected multithread lock error\r\n");
     }
-    if (!__atomic_load_n(&lock_ready[n], __ATOMIC_ACQUIRE)) {
-        if (!__atomic_exchange_n(&locks_init_ready, 1, __ATOMIC_ACQ_REL))
-            InitializeCriticalSection(&locks_init);
-        EnterCriticalSection(&locks_init);
-        if (!lock_ready[n]) {
-            InitializeCriticalSection(&locks[n]);
-            __atomic_store_n(&lock_ready[n], 1, __ATOMIC_RELEASE);
-        }
-        LeaveCriticalSection(&locks_init);
-    }
-    EnterCriticalSection(&locks[n]);
+    EnterCriticalSection(&crt_locks[n]);
 }
 
 /* _unlock (msvcrt) */
 void CDECL msvcrt__unlock(int n)
 {
-    if (n >= 0 && n < N_LOCKS && lock_ready[n])
-        LeaveCriticalSection(&locks[n]);
+    if (n >= 0 && n < M_TOTAL_LOCKS)
+        LeaveCriticalSection(&crt_locks[n]);
 }
 
 /* _setjmp(jmp_buf, frame) / _setjmpex / longjmp (msvcrt), in the Windows

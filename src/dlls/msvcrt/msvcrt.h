@@ -75,6 +75,8 @@ typedef struct msvcrt_iobuf {
 #define M_IOFBF 0x0000
 
 #define M_IOB_ENTRIES 20   /* the exported _iob array */
+#define M_STREAM_LOCKS 16  /* _lock(16 + i) is _iob[i]'s lock (mingw's _lock_file) */
+#define M_TOTAL_LOCKS (M_STREAM_LOCKS + M_IOB_ENTRIES)
 #define M_MAX_STREAMS 512  /* msvcrt's default _getmaxstdio limit */
 #define M_BUFSIZ 512
 #define M_INTERNAL_BUFSIZ 4096
@@ -207,8 +209,6 @@ int CDECL msvcrt__filbuf(MSVCRT_FILE *f);
 int CDECL msvcrt__flsbuf(int c, MSVCRT_FILE *f);
 MSVCRT_FILE *CDECL msvcrt___iob_func(void);
 MSVCRT_FILE *crt_stream(int i);          /* stream i or NULL */
-void crt_lock_file(MSVCRT_FILE *f);
-void crt_unlock_file(MSVCRT_FILE *f);
 int crt_flush(MSVCRT_FILE *f);           /* unlocked */
 int crt_flush_all(int only_writes);
 int crt_fwrite_nolock(const void *p, size_t n, MSVCRT_FILE *f); /* bytes ok */
@@ -221,6 +221,24 @@ void crt_ftbuf(int had, MSVCRT_FILE *f);
 int crt_fputws_nolock(const WCHAR *s, size_t n, MSVCRT_FILE *f); /* 0/-1 */
 int crt_fputwc_nolock(WCHAR c, MSVCRT_FILE *f);
 int crt_fgetwc_nolock(MSVCRT_FILE *f);
+
+/* misc.c: _lock's table; the stream locks of _iob are its last entries. */
+extern CRITICAL_SECTION crt_locks[M_TOTAL_LOCKS];
+
+/* Streams past _iob carry their lock with them, like msvcrt's _FILEX. */
+struct crt_filex {
+    MSVCRT_FILE file;
+    CRITICAL_SECTION lock;
+};
+
+static inline CRITICAL_SECTION *crt_file_lock(MSVCRT_FILE *f)
+{
+    if (f >= msvcrt__iob && f < msvcrt__iob + M_IOB_ENTRIES)
+        return &crt_locks[M_STREAM_LOCKS + (f - msvcrt__iob)];
+    return &((struct crt_filex *)f)->lock;
+}
+static inline void crt_lock_file(MSVCRT_FILE *f) { EnterCriticalSection(crt_file_lock(f)); }
+static inline void crt_unlock_file(MSVCRT_FILE *f) { LeaveCriticalSection(crt_file_lock(f)); }
 
 /* printf.c: one engine, narrow or wide output through a sink. */
 struct pf_sink {

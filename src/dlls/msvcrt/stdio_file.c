@@ -21,13 +21,6 @@ MSVCRT_FILE msvcrt__iob[M_IOB_ENTRIES] = {
     {._flag = M_IOWRT, ._file = 2},
 };
 
-/* Streams past _iob carry their lock with them, like msvcrt's _FILEX. */
-struct filex {
-    MSVCRT_FILE file;
-    CRITICAL_SECTION lock;
-};
-
-static CRITICAL_SECTION iob_locks[M_IOB_ENTRIES];
 static CRITICAL_SECTION table_lock;
 static MSVCRT_FILE *streams[M_MAX_STREAMS];
 static int nstreams = M_IOB_ENTRIES;
@@ -37,26 +30,14 @@ static char stbuf_space[2][M_INTERNAL_BUFSIZ];
 void crt_stdio_init(void)
 {
     InitializeCriticalSection(&table_lock);
-    for (int i = 0; i < M_IOB_ENTRIES; i++) {
-        InitializeCriticalSection(&iob_locks[i]);
+    for (int i = 0; i < M_IOB_ENTRIES; i++)
         streams[i] = &msvcrt__iob[i];
-    }
 }
 
 MSVCRT_FILE *crt_stream(int i)
 {
     return i >= 0 && i < nstreams ? streams[i] : NULL;
 }
-
-static CRITICAL_SECTION *file_lock(MSVCRT_FILE *f)
-{
-    if (f >= msvcrt__iob && f < msvcrt__iob + M_IOB_ENTRIES)
-        return &iob_locks[f - msvcrt__iob];
-    return &((struct filex *)f)->lock;
-}
-
-void crt_lock_file(MSVCRT_FILE *f) { EnterCriticalSection(file_lock(f)); }
-void crt_unlock_file(MSVCRT_FILE *f) { LeaveCriticalSection(file_lock(f)); }
 
 /* _lock_file / _unlock_file (msvcrt) */
 void CDECL msvcrt__lock_file(MSVCRT_FILE *f) { crt_init(); crt_lock_file(f); }
@@ -84,7 +65,7 @@ MSVCRT_FILE *crt_alloc_stream(int fd, int flags)
     EnterCriticalSection(&table_lock);
     for (int i = 3; i < max_streams; i++) {
         if (i == nstreams) {
-            struct filex *x = msvcrt_calloc(1, sizeof *x);
+            struct crt_filex *x = msvcrt_calloc(1, sizeof *x);
             if (!x)
                 break;
             InitializeCriticalSection(&x->lock);
