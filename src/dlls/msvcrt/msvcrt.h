@@ -164,8 +164,19 @@ void crt_dosmaperr(DWORD winerr); /* sets errno and _doserrno */
 int crt_errno_from_linux(int e);
 
 /* startup.c */
-void crt_init(void); /* process attach; idempotent, and called lazily by
-                        * entry points that may run before attach */
+/* Process attach; idempotent, and called lazily by entry points that may
+ * run before attach. Once done it costs those exports one load: the work
+ * is out of line and in the Windows ABI, since a System V call makes an
+ * ms_abi function save xmm6-15 on every entry (__iob_func, which mingw's
+ * printf calls for every line, was mostly that). */
+extern int crt_init_state; /* 2 when done */
+void CDECL crt_init_run(void);
+static inline void crt_init(void)
+{
+    if (__atomic_load_n(&crt_init_state, __ATOMIC_ACQUIRE) != 2)
+        crt_init_run();
+}
+void crt_process_attach(void); /* DLL_ATTACH: crt_init */
 extern int crt_initialized;
 extern int msvcrt__fmode, msvcrt__commode;
 
@@ -212,7 +223,6 @@ MSVCRT_FILE *crt_stream(int i);          /* stream i or NULL */
 int crt_flush(MSVCRT_FILE *f);           /* unlocked */
 int crt_flush_all(int only_writes);
 int crt_fwrite_nolock(const void *p, size_t n, MSVCRT_FILE *f); /* bytes ok */
-int crt_putc_nolock(int c, MSVCRT_FILE *f);
 int crt_getc_nolock(MSVCRT_FILE *f);
 int crt_ungetc_nolock(int c, MSVCRT_FILE *f);
 MSVCRT_FILE *crt_alloc_stream(int fd, int flags);
@@ -231,6 +241,9 @@ struct crt_filex {
     CRITICAL_SECTION lock;
 };
 
+/* Inline, as is the putc fast path below, so that the exports built on
+ * them call nothing in the System V ABI (which would make them save
+ * xmm6-15 on every call): mingw's printf calls fputc for every character. */
 static inline CRITICAL_SECTION *crt_file_lock(MSVCRT_FILE *f)
 {
     if (f >= msvcrt__iob && f < msvcrt__iob + M_IOB_ENTRIES)
@@ -239,6 +252,15 @@ static inline CRITICAL_SECTION *crt_file_lock(MSVCRT_FILE *f)
 }
 static inline void crt_lock_file(MSVCRT_FILE *f) { EnterCriticalSection(crt_file_lock(f)); }
 static inline void crt_unlock_file(MSVCRT_FILE *f) { LeaveCriticalSection(crt_file_lock(f)); }
+
+static inline int crt_putc_nolock(int c, MSVCRT_FILE *f)
+{
+    if ((f->_flag & M_IOWRT) && --f->_cnt >= 0)
+        return (unsigned char)(*f->_ptr++ = (char)c);
+    if (f->_cnt < 0)
+        f->_cnt = 0;
+    return msvcrt__flsbuf(c, f);
+}
 
 /* printf.c: one engine, narrow or wide output through a sink. */
 struct pf_sink {

@@ -28,22 +28,22 @@ unsigned msvcrt__winminor = 0;
 unsigned msvcrt__osplatform = 2; /* VER_PLATFORM_WIN32_NT */
 
 int crt_initialized;
-static volatile int init_state; /* 0 none, 1 running, 2 done */
+int crt_init_state; /* 0 none, 1 running, 2 done */
 static volatile DWORD init_thread;
 
 static void init_cmdline(void);
 
-void crt_init(void)
+void CDECL crt_init_run(void)
 {
-    if (__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) == 2)
-        return;
     int expected = 0;
-    if (!__atomic_compare_exchange_n(&init_state, &expected, 1, 0,
+    if (!__atomic_compare_exchange_n(&crt_init_state, &expected, 1, 0,
                                      __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        if (expected == 2)
+            return;
         /* running: on this thread it is a nested call, on another wait */
         if (init_thread == GetCurrentThreadId())
             return;
-        while (__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != 2)
+        while (__atomic_load_n(&crt_init_state, __ATOMIC_ACQUIRE) != 2)
             Sleep(0);
         return;
     }
@@ -55,9 +55,12 @@ void crt_init(void)
     crt_env_init();
     init_cmdline();
     crt_initialized = 1;
-    __atomic_store_n(&init_state, 2, __ATOMIC_RELEASE);
+    __atomic_store_n(&crt_init_state, 2, __ATOMIC_RELEASE);
     TRACE("initialised");
 }
+
+/* DLL_ATTACH of msvcrt and ucrtbase (dll.c) */
+void crt_process_attach(void) { crt_init(); }
 
 static int is_blank(WCHAR c) { return c == ' ' || c == '\t'; }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #define DEBUG_CHANNEL crt
+#include "critsec.h"
 #include "debug.h"
 #include "msvcrt.h"
 
@@ -19,15 +20,6 @@ int crt_getc_nolock(MSVCRT_FILE *f)
         return (unsigned char)*f->_ptr++;
     f->_cnt = 0;
     return msvcrt__filbuf(f);
-}
-
-int crt_putc_nolock(int c, MSVCRT_FILE *f)
-{
-    if ((f->_flag & M_IOWRT) && --f->_cnt >= 0)
-        return (unsigned char)(*f->_ptr++ = (char)c);
-    if (f->_cnt < 0)
-        f->_cnt = 0;
-    return msvcrt__flsbuf(c, f);
 }
 
 int crt_ungetc_nolock(int c, MSVCRT_FILE *f)
@@ -202,12 +194,20 @@ int CDECL msvcrt__fputc_nolock(int c, MSVCRT_FILE *f)
 {
     return crt_putc_nolock(c, f);
 }
-int CDECL msvcrt_fputc(int c, MSVCRT_FILE *f)
+static int CDECL __attribute__((noinline)) fputc_locking(int c, MSVCRT_FILE *f)
 {
     crt_lock_file(f);
     int r = crt_putc_nolock(c, f);
     crt_unlock_file(f);
     return r;
+}
+/* mingw's printf holds the stream's lock and calls fputc for each
+ * character: then there is nothing to lock, and fputc is a leaf. */
+int CDECL msvcrt_fputc(int c, MSVCRT_FILE *f)
+{
+    if (!cs_held(crt_file_lock(f)))
+        return fputc_locking(c, f);
+    return crt_putc_nolock(c, f);
 }
 int CDECL msvcrt_putchar(int c)
 {

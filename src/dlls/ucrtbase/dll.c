@@ -5,6 +5,6 @@
 #define DLL_NAME "ucrtbase.dll"
 #define DLL_ID ucrtbase
 #define DLL_EXPORTS "exports.h"
-#define DLL_ATTACH crt_init
+#define DLL_ATTACH crt_process_attach
 #define DLL_DETACH crt_process_detach
 #include "builtin_table.h"
