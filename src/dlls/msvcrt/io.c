@@ -474,16 +474,29 @@ int crt_write(int fd, const void *buf, unsigned count)
         }
         return written;
     }
-    /* Text: translate through a small buffer; the result counts bytes of
-     * the caller's data, not the CRs added. */
-    char tmp[1025];
+    /* Text: translate through a buffer on the stack; the result counts
+     * bytes of the caller's data, not the CRs added. It holds a whole
+     * stream buffer even if every byte is a LF, so a FILE flush is one
+     * WriteFile: 1 KiB pieces, as msvcrt's own buffer makes them, cost
+     * four times the system calls and, on a pipe, the reader's wake-ups. */
+    char tmp[2 * M_INTERNAL_BUFSIZ + 1];
+    const unsigned cap = sizeof tmp - 1; /* a CR LF may end one past it */
     unsigned i = 0;
     while (i < count) {
         unsigned n = 0, start = i;
-        while (i < count && n < sizeof tmp - 1) {
-            if (src[i] == '\n')
+        while (i < count && n < cap) {
+            const char *lf = memchr(src + i, '\n', count - i);
+            unsigned len = (lf ? (unsigned)(lf - src) : count) - i;
+            if (len > cap - n)
+                len = cap - n;
+            memcpy(tmp + n, src + i, len);
+            n += len;
+            i += len;
+            if (n < cap && i < count) { /* at the LF */
                 tmp[n++] = '\r';
-            tmp[n++] = src[i++];
+                tmp[n++] = '\n';
+                i++;
+            }
         }
         if (!raw_write(info, tmp, n, &written))
             return start ? (int)start : -1;

@@ -53,6 +53,35 @@ int main(void)
     ok(r == 4 && !memcmp(buf, "a\nb\n", 4), "_read text strips CR: %d", r);
     _close(fd);
 
+    /* A text write longer than any translation buffer: runs of LFs and
+     * lines of every length up to 300, one _write, every LF a CR LF. */
+    {
+        static char src[40000], want[80000], got[80001];
+        int n = 0, m = 0, len = 0;
+        while (n < 20000)
+            src[n++] = '\n';
+        while (n < (int)sizeof src - 301) {
+            memset(src + n, 'a' + len % 26, len);
+            n += len;
+            src[n++] = '\n';
+            len = (len + 7) % 301;
+        }
+        for (int i = 0; i < n; i++) {
+            if (src[i] == '\n')
+                want[m++] = '\r';
+            want[m++] = src[i];
+        }
+        fd = _open("long.txt", _O_CREAT | _O_TRUNC | _O_WRONLY | _O_TEXT, _S_IREAD | _S_IWRITE);
+        r = _write(fd, src, n);
+        ok(r == n, "long _write text returns bytes given: %d of %d", r, n);
+        _close(fd);
+        fd = _open("long.txt", _O_RDONLY | _O_BINARY);
+        r = _read(fd, got, sizeof got);
+        ok(r == m, "long text write on disk: %d bytes, want %d", r, m);
+        ok(!memcmp(got, want, m), "long text write: every LF a CR LF");
+        _close(fd);
+    }
+
     /* _O_EXCL on an existing file */
     errno = 0;
     fd = _open("low.bin", _O_CREAT | _O_EXCL | _O_WRONLY, _S_IREAD | _S_IWRITE);
