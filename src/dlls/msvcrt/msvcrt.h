@@ -246,7 +246,7 @@ struct crt_filex {
  * xmm6-15 on every call): mingw's printf calls fputc for every character. */
 static inline CRITICAL_SECTION *crt_file_lock(MSVCRT_FILE *f)
 {
-    if (f >= msvcrt__iob && f < msvcrt__iob + M_IOB_ENTRIES)
+    if (__builtin_expect(f >= msvcrt__iob && f < msvcrt__iob + M_IOB_ENTRIES, 1))
         return &crt_locks[M_STREAM_LOCKS + (f - msvcrt__iob)];
     return &((struct crt_filex *)f)->lock;
 }
@@ -255,7 +255,7 @@ static inline void crt_unlock_file(MSVCRT_FILE *f) { LeaveCriticalSection(crt_fi
 
 static inline int crt_putc_nolock(int c, MSVCRT_FILE *f)
 {
-    if ((f->_flag & M_IOWRT) && --f->_cnt >= 0)
+    if (__builtin_expect((f->_flag & M_IOWRT) && --f->_cnt >= 0, 1))
         return (unsigned char)(*f->_ptr++ = (char)c);
     if (f->_cnt < 0)
         f->_cnt = 0;
