@@ -195,6 +195,21 @@ static void normalise(WCHAR *p, size_t root, int raw)
     free(out);
 }
 
+WCHAR *path_dos_to_nt_device(const WCHAR *dos)
+{
+    if (!is_letter(dos[0]) || dos[1] != ':')
+        return NULL;
+    char prefix[32];
+    int n = snprintf(prefix, sizeof prefix, "\\Device\\HarddiskVolume%d",
+                     (dos[0] | 32) - 'a' + 1);
+    size_t rest = wstr_len(dos + 2);
+    WCHAR *out = malloc((n + rest + 1) * sizeof(WCHAR));
+    for (int i = 0; i < n; i++)
+        out[i] = (WCHAR)prefix[i];
+    memcpy(out + n, dos + 2, (rest + 1) * sizeof(WCHAR));
+    return out;
+}
+
 WCHAR *path_full_dos(const WCHAR *name)
 {
     size_t n = wstr_len(name);

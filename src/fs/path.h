@@ -28,6 +28,9 @@ char *path_dos_to_unix_utf8(const char *name);
 
 /* A Linux path to its DOS form: C:\... under the prefix, else Z:\... */
 WCHAR *path_unix_to_dos(const char *unix_path);
+/* "X:\rest" as the NT device path "\Device\HarddiskVolumeN\rest", N the
+ * drive's number from A: = 1; NULL without a drive letter. Malloc'ed. */
+WCHAR *path_dos_to_nt_device(const WCHAR *dos);
 
 /* `dir`/<entry matching name case-insensitively>, or NULL. */
 char *path_find_case(const char *dir, const char *name);
