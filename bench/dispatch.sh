@@ -24,7 +24,8 @@ collect() {
     local prefix=$1
     shift
     while read -r word key value; do
-        if [ "$word" = result ]; then add "$prefix:$key" "$value"; fi
+        # a Windows program's lines end in \r\n
+        if [ "$word" = result ]; then add "$prefix:$key" "${value%$'\r'}"; fi
     done < <("$@" 2>/dev/null)
 }
 for _ in $(seq "$ROUNDS"); do
