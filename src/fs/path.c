@@ -467,6 +467,31 @@ void path_note_created(const char *path)
     free(dir);
 }
 
+/* The lstat the last translation on this thread made of the name it
+ * returned (its fast path), for path_lstat. */
+static __thread struct {
+    char *path;
+    struct stat st;
+} last_lstat;
+
+static void remember_lstat(const char *path, const struct stat *st)
+{
+    free(last_lstat.path);
+    last_lstat.path = path ? strdup(path) : NULL;
+    if (path)
+        last_lstat.st = *st;
+}
+
+int path_lstat(const char *unix_path, struct stat *st)
+{
+    if (last_lstat.path && !strcmp(last_lstat.path, unix_path)) {
+        *st = last_lstat.st;
+        remember_lstat(NULL, NULL);
+        return 0;
+    }
+    return lstat(unix_path, st);
+}
+
 /* Append components of `rest` (backslash-separated, normalised) to the
  * Unix `root`, fixing case where the exact name does not exist. */
 static char *resolve_components(const char *root, const WCHAR *rest)
@@ -486,7 +511,10 @@ static char *resolve_components(const char *root, const WCHAR *rest)
     /* Fast path: the exact name exists, or at least its directory does
      * (then only the last component may need its case fixed). */
     struct stat st;
+    remember_lstat(NULL, NULL);
     if (!*tail || lstat(full, &st) == 0) {
+        if (*tail)
+            remember_lstat(full, &st);
         free(tail);
         return full;
     }

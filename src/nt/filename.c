@@ -51,7 +51,7 @@ NTSTATUS file_query_name(const WCHAR *name, FILE_NETWORK_OPEN_INFORMATION *info)
     if (!p)
         return st;
     struct stat sb; /* a link is reported as itself: file_attributes */
-    if (lstat(p, &sb) < 0) {
+    if (path_lstat(p, &sb) < 0) {
         st = file_stat_status(p);
         free(p);
         return st;
