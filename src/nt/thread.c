@@ -307,7 +307,6 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 64 * 1024);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     kuser_start_clock();
     int err = pthread_create(&t->pthread, &attr, thread_entry, t);
     pthread_attr_destroy(&attr);
@@ -322,10 +321,16 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
         *status = STATUS_NO_MEMORY;
         return NULL;
     }
-    /* The tid is known only once the thread runs; callers that want it
-     * (CreateThread's lpThreadId) need it now. */
-    while (!__atomic_load_n(&t->tid, __ATOMIC_ACQUIRE))
-        sched_yield();
+    /* CreateThread's lpThreadId needs the tid now, before the thread may
+     * have run. glibc has it already (clone's CLONE_PARENT_SETTID) and
+     * pthread_getcpuclockid encodes it in the clock id by the kernel's
+     * rule (CPUCLOCK_PID); the thread is still joinable, so its pthread
+     * is valid until detached. A thread that has already exited reports
+     * ESRCH, and then its own teb_activate has stored the tid. */
+    clockid_t clock;
+    if (!pthread_getcpuclockid(t->pthread, &clock) && (pid_t)~(clock >> 3) > 0)
+        __atomic_store_n(&t->tid, (pid_t)~(clock >> 3), __ATOMIC_RELEASE);
+    pthread_detach(t->pthread);
     *status = STATUS_SUCCESS;
     return t;
 }
