@@ -215,6 +215,10 @@ DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
         }
         futex(&w.futex, FUTEX_WAIT_PRIVATE, 0, tsp);
     }
+    /* Satisfied: the waker has dequeued us and set the result. Taking the
+     * lock anyway would collide with the waker, which still holds it. */
+    if (!alertable && __atomic_load_n(&w.futex, __ATOMIC_ACQUIRE))
+        return w.result;
     pthread_mutex_lock(&sync_lock);
     if (alertable && w.thread)
         w.thread->alertable_wait = NULL;

@@ -159,6 +159,19 @@ void mem_register_private(void *base, size_t size, DWORD win_prot)
     pthread_mutex_unlock(&lock);
 }
 
+int mem_region_is(void *base, size_t size, DWORD win_prot)
+{
+    pthread_mutex_lock(&lock);
+    long i = find(base, NULL);
+    int same = i >= 0 && regions[i].base == base && regions[i].size == size &&
+               regions[i].type == MEM_PRIVATE;
+    uint8_t v = PG_COMMITTED | prot_index(win_prot);
+    for (size_t k = 0; same && k < size / PAGE_SIZE_WIN; k++)
+        same = regions[i].pages[k] == v;
+    pthread_mutex_unlock(&lock);
+    return same;
+}
+
 void mem_register_mapped(void *base, size_t size, DWORD win_prot)
 {
     pthread_mutex_lock(&lock);
