@@ -12,7 +12,7 @@ B=$PWD/build/bench
 DECANT=$PWD/build/decant
 [ -x "$DECANT" ] || { echo "bench: build decant first (make)"; exit 1; }
 mkdir -p "$B/work"
-for n in syscall yield fileio files; do
+for n in syscall seek fileio files; do
     gcc -O2 -pthread -o "$B/$n" "bench/$n.c"
     x86_64-w64-mingw32-gcc -O2 -o "$B/$n.exe" "bench/$n.c"
 done
@@ -24,7 +24,8 @@ collect() {
     local prefix=$1
     shift
     while read -r word key value; do
-        if [ "$word" = result ]; then add "$prefix:$key" "$value"; fi
+        # a Windows program's lines end in \r\n
+        if [ "$word" = result ]; then add "$prefix:$key" "${value%$'\r'}"; fi
     done < <("$@" 2>/dev/null)
 }
 for _ in $(seq "$ROUNDS"); do
@@ -32,7 +33,7 @@ for _ in $(seq "$ROUNDS"); do
     collect on "$DECANT" "$B/syscall.exe" 200000 3
     for mode in windows off; do
         label=$([ $mode = windows ] && echo on || echo off)
-        DECANT_SYSCALLS=$mode collect "$label" "$DECANT" "$B/yield.exe" 300000 3
+        DECANT_SYSCALLS=$mode collect "$label" "$DECANT" "$B/seek.exe" 1000000 3
         DECANT_SYSCALLS=$mode collect "$label" "$DECANT" "$B/fileio.exe" 512 3
         DECANT_SYSCALLS=$mode collect "$label" "$DECANT" "$B/files.exe" 5000 3
     done
@@ -44,7 +45,7 @@ printf '| raw Windows syscall from program code (NtQuerySystemTime) | ns | %s |\
 printf '| the same through ntdll'"'"'s export | ns | %s |\n' "$(m on:syscall_export)"
 printf '| native raw Linux syscall (clock_gettime, no vDSO) | ns | %s |\n' "$(m native:syscall)"
 printf '\n| decant'"'"'s own system calls | unit | dispatch on | dispatch off | on/off |\n| --- | --- | --- | --- | --- |\n'
-for k in yield:"SwitchToThread (one sched_yield)|ns" write:"512 MiB WriteFile, 64 KiB blocks|GB/s" read:"512 MiB ReadFile, 64 KiB blocks|GB/s" \
+for k in seek:"SetFilePointerEx (one lseek)|ns" write:"512 MiB WriteFile, 64 KiB blocks|GB/s" read:"512 MiB ReadFile, 64 KiB blocks|GB/s" \
          create:"5k small files: create+write|k files/s" delete:"5k small files: delete|k files/s"; do
     key=${k%%:*} rest=${k#*:}
     on=$(m "on:$key") off=$(m "off:$key")

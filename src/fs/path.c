@@ -195,6 +195,21 @@ static void normalise(WCHAR *p, size_t root, int raw)
     free(out);
 }
 
+WCHAR *path_dos_to_nt_device(const WCHAR *dos)
+{
+    if (!is_letter(dos[0]) || dos[1] != ':')
+        return NULL;
+    char prefix[32];
+    int n = snprintf(prefix, sizeof prefix, "\\Device\\HarddiskVolume%d",
+                     (dos[0] | 32) - 'a' + 1);
+    size_t rest = wstr_len(dos + 2);
+    WCHAR *out = malloc((n + rest + 1) * sizeof(WCHAR));
+    for (int i = 0; i < n; i++)
+        out[i] = (WCHAR)prefix[i];
+    memcpy(out + n, dos + 2, (rest + 1) * sizeof(WCHAR));
+    return out;
+}
+
 WCHAR *path_full_dos(const WCHAR *name)
 {
     size_t n = wstr_len(name);
@@ -452,6 +467,31 @@ void path_note_created(const char *path)
     free(dir);
 }
 
+/* The lstat the last translation on this thread made of the name it
+ * returned (its fast path), for path_lstat. */
+static __thread struct {
+    char *path;
+    struct stat st;
+} last_lstat;
+
+static void remember_lstat(const char *path, const struct stat *st)
+{
+    free(last_lstat.path);
+    last_lstat.path = path ? strdup(path) : NULL;
+    if (path)
+        last_lstat.st = *st;
+}
+
+int path_lstat(const char *unix_path, struct stat *st)
+{
+    if (last_lstat.path && !strcmp(last_lstat.path, unix_path)) {
+        *st = last_lstat.st;
+        remember_lstat(NULL, NULL);
+        return 0;
+    }
+    return lstat(unix_path, st);
+}
+
 /* Append components of `rest` (backslash-separated, normalised) to the
  * Unix `root`, fixing case where the exact name does not exist. */
 static char *resolve_components(const char *root, const WCHAR *rest)
@@ -471,7 +511,10 @@ static char *resolve_components(const char *root, const WCHAR *rest)
     /* Fast path: the exact name exists, or at least its directory does
      * (then only the last component may need its case fixed). */
     struct stat st;
+    remember_lstat(NULL, NULL);
     if (!*tail || lstat(full, &st) == 0) {
+        if (*tail)
+            remember_lstat(full, &st);
         free(tail);
         return full;
     }

@@ -28,6 +28,15 @@ char *path_dos_to_unix_utf8(const char *name);
 
 /* A Linux path to its DOS form: C:\... under the prefix, else Z:\... */
 WCHAR *path_unix_to_dos(const char *unix_path);
+/* "X:\rest" as the NT device path "\Device\HarddiskVolumeN\rest", N the
+ * drive's number from A: = 1; NULL without a drive letter. Malloc'ed. */
+WCHAR *path_dos_to_nt_device(const WCHAR *dos);
+
+/* lstat of a name path_dos_to_unix just returned: the translation's own
+ * lstat of it when it made one (each translation replaces it, a use
+ * consumes it), else a fresh one. Call it right after the translation. */
+struct stat;
+int path_lstat(const char *unix_path, struct stat *st);
 
 /* `dir`/<entry matching name case-insensitively>, or NULL. */
 char *path_find_case(const char *dir, const char *name);

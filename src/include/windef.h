@@ -104,5 +104,6 @@ typedef struct {
 } OVERLAPPED;
 
 #define NT_SUCCESS(s) ((NTSTATUS)(s) >= 0)
+#define NT_ERROR(s) ((ULONG)(s) >> 30 == 3)
 
 #endif

@@ -152,6 +152,17 @@ NTSTATUS file_set_delete_pending(struct file *f, BOOL delete)
     return STATUS_SUCCESS;
 }
 
+int file_delete_pending_at(const struct stat *st)
+{
+    int r = 0;
+    pthread_mutex_lock(&share_lock);
+    for (struct share_entry *e = shares; e; e = e->next)
+        if (e->dev == st->st_dev && e->ino == st->st_ino)
+            r = e->delete_pending;
+    pthread_mutex_unlock(&share_lock);
+    return r;
+}
+
 int file_delete_pending(struct file *f)
 {
     if (!f->share_entry)
@@ -598,16 +609,19 @@ void file_store_attributes(const char *path, DWORD attrs)
     setxattr(path, DOSATTRIB_XATTR, buf, n, 0); /* not every file system can */
 }
 
-NTSTATUS file_check_delete_sharing(const char *path)
+NTSTATUS file_check_delete_sharing(const char *path, struct file *self)
 {
     struct stat st;
     if (lstat(path, &st) < 0) /* deleting a link deletes only the link */
         return STATUS_SUCCESS;
     NTSTATUS r = STATUS_SUCCESS;
     pthread_mutex_lock(&share_lock);
-    for (struct share_entry *e = shares; e; e = e->next)
-        if (e->dev == st.st_dev && e->ino == st.st_ino && e->share_delete < e->handles)
+    for (struct share_entry *e = shares; e; e = e->next) {
+        int own = self && self->share_entry == e;
+        if (e->dev == st.st_dev && e->ino == st.st_ino &&
+            e->share_delete + (own && !(self->share & FILE_SHARE_DELETE)) < e->handles)
             r = STATUS_SHARING_VIOLATION;
+    }
     pthread_mutex_unlock(&share_lock);
     return r;
 }

@@ -9,6 +9,7 @@
 
 struct share_entry;
 struct dirscan;
+struct stat;
 
 struct file {
     struct object obj;
@@ -46,6 +47,8 @@ struct file *file_ref(HANDLE h); /* object_put() when done */
  * mark back (needs DELETE access); file_delete_pending() reports it. */
 NTSTATUS file_set_delete_pending(struct file *f, BOOL delete);
 int file_delete_pending(struct file *f);
+/* Is the file at (st_dev, st_ino) marked for deletion by an open handle? */
+int file_delete_pending_at(const struct stat *st);
 
 /* NtCreateFile's core, shared with CreateFileW: `name` is a DOS path
  * (\\?\ and \\.\ forms included); access, attributes, share mode,
@@ -76,9 +79,32 @@ struct stat;
 DWORD file_attributes(const struct stat *st, const char *path);
 void file_store_attributes(const char *path, DWORD attrs);
 /* STATUS_SHARING_VIOLATION when a handle open on the file does not share
- * delete access (deleting, renaming). */
-NTSTATUS file_check_delete_sharing(const char *path);
+ * delete access (deleting, renaming); `self` (may be NULL), the handle
+ * doing it, does not count. */
+NTSTATUS file_check_delete_sharing(const char *path, struct file *self);
 void file_time_from_timespec(FILETIME *ft, time_t sec, long nsec);
 void file_timespec_from_time(const FILETIME *ft, struct timespec *ts);
+
+/* ---- by name (filename.c) ---- */
+
+/* The Linux path of a DOS name for the by-name functions: devices are
+ * /dev/null, no trailing slash. NULL with *status set on a bad name. */
+char *file_unix_name(const WCHAR *name, NTSTATUS *status);
+/* The status for errno after a failed call on `path`: a missing file
+ * or a missing directory (Windows' errors 2 and 3). */
+NTSTATUS file_stat_status(const char *path);
+/* A name's times, sizes and attributes, the name itself for a link
+ * (GetFileAttributesEx, NtQueryFullAttributesFile). */
+typedef struct FILE_NETWORK_OPEN_INFORMATION FILE_NETWORK_OPEN_INFORMATION;
+NTSTATUS file_query_name(const WCHAR *name, FILE_NETWORK_OPEN_INFORMATION *info);
+/* SetFileAttributes: READONLY is the write bits, HIDDEN, SYSTEM and
+ * ARCHIVE are stored beside the file (file_store_attributes). */
+NTSTATUS file_set_attributes(const char *path, DWORD attrs);
+/* Renames the Linux path `from` to the DOS name `to` (MoveFileEx without
+ * the copy, FileRenameInformation); *to_unix (malloc'ed, may be set on
+ * failure too) is the new Linux path. `self`: as for
+ * file_check_delete_sharing. */
+NTSTATUS file_rename(const char *from, const WCHAR *to, BOOL replace, struct file *self,
+                     char **to_unix);
 
 #endif

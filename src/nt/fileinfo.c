@@ -1,6 +1,7 @@
 /* File information classes shared by ntdll's NtQueryInformationFile and
- * kernel32's GetFileInformationByHandleEx: each fills a Windows structure
- * from fstat and the handle's state. */
+ * NtSetInformationFile and kernel32's Get/SetFileInformationByHandle(Ex):
+ * each fills a Windows structure from fstat and the handle's state, or
+ * changes the file as one asks. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -58,17 +59,23 @@ static size_t name_of(const struct file *f, WCHAR *out, size_t max_units)
 
 #define FILE_SYNCHRONOUS_IO_NONALERT 0x20
 
+/* A class's structure must fit in the caller's `len` bytes. */
+#define FITS(type)                              \
+    do {                                        \
+        if (len < sizeof(type))                 \
+            return STATUS_INFO_LENGTH_MISMATCH; \
+    } while (0)
+
 NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *written)
 {
     struct stat st;
     *written = 0;
     if (fstat(f->fd, &st) < 0)
         return errno_to_status(errno);
-#define NEED(type)                          \
-    do {                                    \
-        if (len < sizeof(type))             \
-            return STATUS_INFO_LENGTH_MISMATCH; \
-        *written = sizeof(type);            \
+#define NEED(type)                   \
+    do {                             \
+        FITS(type);                  \
+        *written = sizeof(type);     \
     } while (0)
     switch (cls) {
     case FileBasicInformation:
@@ -173,4 +180,93 @@ NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *wr
         return STATUS_INVALID_INFO_CLASS;
     }
 #undef NEED
+}
+
+/* ---- setting ---------------------------------------------------------------- */
+
+/* A time of FILE_BASIC_INFORMATION: 0 leaves it alone, and so do -1
+ * ("stop updating it", which Linux cannot) and -2 ("resume"). */
+static void set_time(LARGE_INTEGER t, struct timespec *ts)
+{
+    if (t.QuadPart == 0 || t.QuadPart == -1 || t.QuadPart == -2)
+        return;
+    FILETIME ft;
+    ft.dwLowDateTime = (DWORD)t.QuadPart;
+    ft.dwHighDateTime = (DWORD)(t.QuadPart >> 32);
+    file_timespec_from_time(&ft, ts);
+}
+
+/* Linux keeps no creation time, and sets the change time itself. */
+static NTSTATUS set_basic(struct file *f, const FILE_BASIC_INFORMATION *b)
+{
+    if (!(f->access & FILE_WRITE_ATTRIBUTES))
+        return STATUS_ACCESS_DENIED;
+    struct timespec ts[2] = {{0, UTIME_OMIT}, {0, UTIME_OMIT}};
+    set_time(b->LastAccessTime, &ts[0]);
+    set_time(b->LastWriteTime, &ts[1]);
+    if (ts[0].tv_nsec != UTIME_OMIT || ts[1].tv_nsec != UTIME_OMIT) {
+        int r = futimens(f->fd, ts);
+        if (r < 0 && errno == EBADF && f->unix_path) /* an O_PATH handle */
+            r = utimensat(AT_FDCWD, f->unix_path, ts, 0);
+        if (r < 0)
+            return errno_to_status(errno);
+    }
+    if (b->FileAttributes && f->unix_path)
+        return file_set_attributes(f->unix_path, b->FileAttributes);
+    return STATUS_SUCCESS;
+}
+
+/* The end of file, or a smaller allocation (which cuts the file). */
+static NTSTATUS set_size(struct file *f, LONGLONG size, int allocation)
+{
+    struct stat st;
+    if (!(f->access & FILE_WRITE_DATA))
+        return STATUS_ACCESS_DENIED;
+    if (size < 0)
+        return STATUS_INVALID_PARAMETER;
+    if (allocation && (fstat(f->fd, &st) < 0 || size >= st.st_size))
+        return STATUS_SUCCESS; /* allocation is the file system's business */
+    if (ftruncate(f->fd, size) < 0)
+        return errno == EINVAL || errno == EBADF ? STATUS_ACCESS_DENIED : errno_to_status(errno);
+    return STATUS_SUCCESS;
+}
+
+#define FILE_DISPOSITION_DELETE 0x1
+#define FILE_DISPOSITION_POSIX_SEMANTICS 0x2
+#define FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE 0x10
+
+NTSTATUS fileinfo_set(struct file *f, int cls, const void *buf, ULONG len)
+{
+    switch (cls) {
+    case FileBasicInformation:
+        FITS(FILE_BASIC_INFORMATION);
+        return set_basic(f, buf);
+    case FileDispositionInformation:
+        FITS(BOOLEAN);
+        return file_set_delete_pending(f, *(const BOOLEAN *)buf != 0);
+    case FileDispositionInformationEx: {
+        FITS(ULONG);
+        ULONG flags = *(const ULONG *)buf;
+        if (flags & ~(FILE_DISPOSITION_DELETE | FILE_DISPOSITION_POSIX_SEMANTICS |
+                      FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE))
+            FIXME("disposition flags %#x", flags);
+        return file_set_delete_pending(f, flags & FILE_DISPOSITION_DELETE);
+    }
+    case FilePositionInformation: {
+        FITS(LARGE_INTEGER);
+        LONGLONG pos = ((const LARGE_INTEGER *)buf)->QuadPart;
+        if (pos < 0)
+            return STATUS_INVALID_PARAMETER;
+        return lseek(f->fd, pos, SEEK_SET) < 0 ? errno_to_status(errno) : STATUS_SUCCESS;
+    }
+    case FileEndOfFileInformation:
+        FITS(LARGE_INTEGER);
+        return set_size(f, ((const LARGE_INTEGER *)buf)->QuadPart, 0);
+    case FileAllocationInformation:
+        FITS(LARGE_INTEGER);
+        return set_size(f, ((const LARGE_INTEGER *)buf)->QuadPart, 1);
+    default:
+        FIXME("setting file information class %d", cls);
+        return STATUS_INVALID_INFO_CLASS;
+    }
 }

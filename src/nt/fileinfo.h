@@ -18,6 +18,7 @@ enum {
     FileAccessInformation = 8,
     FileNameInformation = 9,
     FileRenameInformation = 10,
+    FileLinkInformation = 11,
     FileNamesInformation = 12,
     FileDispositionInformation = 13,
     FilePositionInformation = 14,
@@ -33,6 +34,7 @@ enum {
     FileIdInformation = 59,
     FileIdExtdDirectoryInformation = 60,
     FileDispositionInformationEx = 64,
+    FileRenameInformationEx = 65,
 };
 
 typedef struct {
@@ -51,11 +53,12 @@ typedef struct {
     WCHAR FileName[1];
 } FILE_NAME_INFORMATION;
 
-typedef struct {
+struct FILE_NETWORK_OPEN_INFORMATION {
     LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime;
     LARGE_INTEGER AllocationSize, EndOfFile;
     ULONG FileAttributes;
-} FILE_NETWORK_OPEN_INFORMATION;
+};
+typedef struct FILE_NETWORK_OPEN_INFORMATION FILE_NETWORK_OPEN_INFORMATION;
 
 typedef struct {
     ULONG FileAttributes;
@@ -83,5 +86,8 @@ void fileinfo_basic(const struct stat *st, const char *path, FILE_BASIC_INFORMAT
 void fileinfo_standard(struct file *f, const struct stat *st, FILE_STANDARD_INFORMATION *s);
 /* NtQueryInformationFile's core; *written bytes filled. */
 NTSTATUS fileinfo_query(struct file *f, int cls, void *buf, ULONG len, ULONG *written);
+/* NtSetInformationFile's core for times and attributes, deletion,
+ * position and sizes (renames need NT names: ntdll/fileinfo.c). */
+NTSTATUS fileinfo_set(struct file *f, int cls, const void *buf, ULONG len);
 
 #endif

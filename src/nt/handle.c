@@ -227,6 +227,38 @@ void object_name(struct object *o, const WCHAR *name)
     pthread_mutex_unlock(&table_lock);
 }
 
+NTSTATUS object_create_named(enum object_type type, const WCHAR *name,
+                             struct object *(*make)(const void *), const void *arg,
+                             BOOL inherit, HANDLE *out)
+{
+    /* one creator at a time, so two threads creating the same name
+     * end up with one object */
+    static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
+    int named = name && *name;
+    NTSTATUS st = STATUS_SUCCESS;
+    struct object *o = NULL;
+    *out = NULL;
+    if (named) {
+        pthread_mutex_lock(&create_lock);
+        o = object_find_named(name);
+        if (o && o->type != type)
+            st = STATUS_OBJECT_TYPE_MISMATCH;
+        else if (o)
+            st = STATUS_OBJECT_NAME_EXISTS;
+    }
+    if (!o) {
+        o = make(arg);
+        if (named)
+            object_name(o, name);
+    }
+    if (named)
+        pthread_mutex_unlock(&create_lock);
+    if (st != STATUS_OBJECT_TYPE_MISMATCH)
+        *out = handle_alloc(o, inherit);
+    object_put(o);
+    return st;
+}
+
 NTSTATUS handle_status(HANDLE h)
 {
     if (h == CURRENT_PROCESS_HANDLE || h == CURRENT_THREAD_HANDLE)

@@ -16,6 +16,9 @@ void mem_set_image_prot(void *base, size_t size, int unix_prot);
 /* A region decant mapped itself (stacks): recorded as MEM_PRIVATE. */
 void mem_register_private(void *base, size_t size, DWORD win_prot);
 void mem_unregister(void *base);
+/* Whether the region at base is still exactly as mem_register_private
+ * recorded it: nothing freed, decommitted or protected since. */
+int mem_region_is(void *base, size_t size, DWORD win_prot);
 void mem_register_mapped(void *base, size_t size, DWORD win_prot);
 /* An inaccessible range at a 64 KiB boundary (for a view to be mapped
  * over with MAP_FIXED); NULL when the address space is full. */

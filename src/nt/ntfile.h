@@ -26,6 +26,7 @@ typedef struct {
 
 #define OBJ_INHERIT 0x2
 #define OBJ_CASE_INSENSITIVE 0x40
+#define OBJ_OPENIF 0x80
 
 /* create dispositions */
 #define FILE_SUPERSEDE 0
@@ -68,6 +69,13 @@ NTSTATUS WINAPI NtReadFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID ct
 NTSTATUS WINAPI NtWriteFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID ctx,
                             IO_STATUS_BLOCK *io, const void *buf, ULONG len,
                             LARGE_INTEGER *offset, ULONG *key);
+NTSTATUS WINAPI NtQueryInformationFile(HANDLE h, IO_STATUS_BLOCK *io, PVOID buf, ULONG len,
+                                       int cls);
+NTSTATUS WINAPI NtSetInformationFile(HANDLE h, IO_STATUS_BLOCK *io, void *buf, ULONG len,
+                                     int cls);
+NTSTATUS WINAPI NtFlushBuffersFile(HANDLE h, IO_STATUS_BLOCK *io);
+NTSTATUS WINAPI NtQueryVolumeInformationFile(HANDLE h, IO_STATUS_BLOCK *io, void *buf,
+                                             ULONG len, int cls);
 NTSTATUS WINAPI NtQueryDirectoryFile(HANDLE h, HANDLE event, PIO_APC_ROUTINE apc, PVOID ctx,
                                      IO_STATUS_BLOCK *io, PVOID buf, ULONG len, int cls,
                                      BOOLEAN single, UNICODE_STRING *mask, BOOLEAN restart);

@@ -76,6 +76,13 @@ NTSTATUS handle_set_inherit(HANDLE h, BOOL inherit);
  * NULL; object_name() gives a new object its name. */
 struct object *object_find_named(const WCHAR *name);
 void object_name(struct object *o, const WCHAR *name);
+/* A new handle (*out) to the object called `name` when there is one:
+ * STATUS_OBJECT_NAME_EXISTS, or STATUS_OBJECT_TYPE_MISMATCH and no
+ * handle when it is not a `type`; else to make(arg), given the name
+ * (none when name is NULL or empty): STATUS_SUCCESS. */
+NTSTATUS object_create_named(enum object_type type, const WCHAR *name,
+                             struct object *(*make)(const void *), const void *arg,
+                             BOOL inherit, HANDLE *out);
 
 /* The synchronisation core (sync.c). */
 extern pthread_mutex_t sync_lock;
@@ -88,6 +95,10 @@ void sync_abandon_mutexes_locked(struct thread *t);
  * WAIT_ABANDONED + i, WAIT_TIMEOUT or WAIT_IO_COMPLETION. */
 DWORD sync_wait(DWORD count, struct object **objs, BOOL all, DWORD timeout,
                 BOOL alertable);
+/* The same with the timeout in nanoseconds (negative = none): NT's
+ * 100 ns timeouts keep their precision. */
+DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
+                   BOOL alertable);
 
 /* Asynchronous procedure calls: run by the thread's next alertable wait. */
 typedef void(WINAPI *PAPCFUNC)(ULONG_PTR);

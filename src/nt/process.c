@@ -537,6 +537,21 @@ static void (*exit_hook)(void);
 
 void process_at_exit(void (*fn)(void)) { exit_hook = fn; }
 
+BOOL process_kill(struct process *p, DWORD code)
+{
+    pthread_mutex_lock(&sync_lock);
+    int done = p->exited;
+    if (!done) {
+        p->exit_code = code;
+        p->exited = 1; /* the reaper keeps this code */
+        sync_wake_locked(&p->obj);
+    }
+    pthread_mutex_unlock(&sync_lock);
+    if (!done)
+        kill(p->pid, SIGKILL);
+    return !done;
+}
+
 void process_terminate(DWORD code)
 {
     if (exit_hook)

@@ -1,11 +1,26 @@
 /* Process-wide state: the PEB, the current thread's TEB, the environment,
- * and leaving the process. */
+ * leaving the process, and the children it started. */
 #ifndef DECANT_PROCESS_H
 #define DECANT_PROCESS_H
 
+#include <sys/types.h>
+#include "object.h"
 #include "winternl.h"
 
 struct thread;
+
+/* A child process made by CreateProcess (kernel32/process.c). */
+struct process {
+    struct object obj;
+    pid_t pid;
+    int exit_pipe;    /* read end: the child's full exit code */
+    DWORD exit_code;
+    int exited;       /* sync_lock */
+    struct object *job; /* the job it belongs to (kernel32/job.c), referenced */
+};
+/* Ends a child with `code` (TerminateProcess): FALSE if it had already
+ * exited. */
+BOOL process_kill(struct process *p, DWORD code);
 
 /* Set once per thread by thread_setup(); the TEB is also behind GS for
  * the program, but decant's own code reads it through FS-based TLS so that

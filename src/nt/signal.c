@@ -22,8 +22,6 @@
 #include "syscall.h"
 #include "thread.h"
 
-#define ALTSTACK_SIZE (64 * 1024)
-
 void seh_fault_trampoline(void);
 
 /* x86 register number -> gregs index */
@@ -311,15 +309,15 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
     }
 }
 
-void signal_init_thread(void)
+void signal_init_thread(void *altstack)
 {
-    stack_t ss;
-    ss.ss_sp = mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (ss.ss_sp == MAP_FAILED)
-        return;
-    ss.ss_size = ALTSTACK_SIZE;
-    ss.ss_flags = 0;
+    stack_t ss = {.ss_sp = altstack, .ss_size = ALTSTACK_SIZE};
+    sigaltstack(&ss, NULL);
+}
+
+void signal_exit_thread(void)
+{
+    stack_t ss = {.ss_flags = SS_DISABLE};
     sigaltstack(&ss, NULL);
 }
 
@@ -333,7 +331,6 @@ void signal_init_process(void)
     int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
     for (unsigned i = 0; i < sizeof sigs / sizeof *sigs; i++)
         sigaction(sigs[i], &sa, NULL);
-    signal_init_thread();
 }
 
 /* The state of a thread parked by SuspendThread, as a CONTEXT and back. */

@@ -3,8 +3,12 @@
 #define DECANT_SIGNAL_HANDLING_H
 
 void signal_init_process(void);
-/* Each thread's alternate signal stack, for stack overflows. */
-void signal_init_thread(void);
+/* Each thread's alternate signal stack, for stack overflows: ALTSTACK_SIZE
+ * bytes that thread.c keeps beside the TEB. signal_exit_thread leaves it,
+ * so that it can go to another thread. */
+#define ALTSTACK_SIZE (64 * 1024)
+void signal_init_thread(void *altstack);
+void signal_exit_thread(void);
 
 /* Get/SetThreadContext of a thread parked by SuspendThread. */
 #include "winexcept.h"

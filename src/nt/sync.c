@@ -170,6 +170,13 @@ static int run_apcs(struct thread *t)
 DWORD sync_wait(DWORD count, struct object **objs, BOOL all, DWORD timeout,
                 BOOL alertable)
 {
+    return sync_wait_ns(count, objs, all, timeout == INFINITE ? -1 : timeout * 1000000ll,
+                        alertable);
+}
+
+DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
+                   BOOL alertable)
+{
     struct waiter w;
     w.thread = nt_current_thread();
     w.objs = objs;
@@ -192,10 +199,13 @@ DWORD sync_wait(DWORD count, struct object **objs, BOOL all, DWORD timeout,
         w.thread->alertable_wait = &w;
     pthread_mutex_unlock(&sync_lock);
 
-    int64_t deadline = timeout == INFINITE ? 0 : now_ns() + timeout * 1000000ll;
+    int64_t now = now_ns();
+    if (timeout > INT64_MAX - now)
+        timeout = -1; /* centuries: none */
+    int64_t deadline = timeout < 0 ? 0 : now + timeout;
     while (!__atomic_load_n(&w.futex, __ATOMIC_ACQUIRE)) {
         struct timespec ts, *tsp = NULL;
-        if (timeout != INFINITE) {
+        if (timeout >= 0) {
             int64_t left = deadline - now_ns();
             if (left <= 0)
                 break;
@@ -205,6 +215,10 @@ DWORD sync_wait(DWORD count, struct object **objs, BOOL all, DWORD timeout,
         }
         futex(&w.futex, FUTEX_WAIT_PRIVATE, 0, tsp);
     }
+    /* Satisfied: the waker has dequeued us and set the result. Taking the
+     * lock anyway would collide with the waker, which still holds it. */
+    if (!alertable && __atomic_load_n(&w.futex, __ATOMIC_ACQUIRE))
+        return w.result;
     pthread_mutex_lock(&sync_lock);
     if (alertable && w.thread)
         w.thread->alertable_wait = NULL;

@@ -37,8 +37,10 @@
 #define DEBUG_CHANNEL syscall
 #include "debug.h"
 #include "memory.h"
+#include "process.h"
 #include "status.h"
 #include "syscall.h"
+#include "thread.h"
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
 #define PR_SET_SYSCALL_USER_DISPATCH 59
@@ -211,6 +213,12 @@ static void serve_linux(greg_t *g)
         FIXME("Linux system call %ld from Windows code is not supported", nr);
         g[REG_RAX] = -ENOSYS;
         return;
+    }
+    if (nr == SYS_exit_group || (nr == SYS_exit && thread_count() <= 1)) {
+        /* the process ends: through decant, so a parent decant gets the
+         * status and decant's exit work runs (exit of the only program
+         * thread would leave decant's helper threads running) */
+        process_terminate((DWORD)g[REG_RDI] & 0xff);
     }
     g[REG_RAX] = linux_syscall(nr, g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10],
                                g[REG_R8], g[REG_R9]);

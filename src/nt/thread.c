@@ -78,11 +78,13 @@ __asm__(".text\n"
 struct thread *thread_main(void) { return main_thread; }
 int thread_count(void) { return __atomic_load_n(&live_threads, __ATOMIC_ACQUIRE); }
 
+static void teb_free(TEB *teb);
+
 static void thread_destroy(struct object *o)
 {
     struct thread *t = (struct thread *)o;
     if (t->teb && t->exited)
-        munmap(t->teb, 0x2000);
+        teb_free(t->teb);
     free(t);
 }
 
@@ -110,12 +112,62 @@ struct object *process_self_object(void)
     return &self_process;
 }
 
+/* Mappings of threads that have ended, kept for the next threads: a
+ * fresh mapping costs page faults on first touch, and unmapping one a TLB
+ * shootdown on every CPU the process runs on; together they made thread
+ * creation 2x slower than native (bench/thread.c). A thread's stack is
+ * handed on as the last thread left it, like glibc's stack cache does, so
+ * a new thread's stack is not zeroed as on Windows. */
+#define KEPT_MAX 16
+static struct { void *p; size_t size; } kept[KEPT_MAX];
+static int nkept;
+static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void *kept_take(size_t size)
+{
+    void *p = NULL;
+    pthread_mutex_lock(&kept_lock);
+    for (int i = nkept - 1; i >= 0; i--)
+        if (kept[i].size == size) {
+            p = kept[i].p;
+            kept[i] = kept[--nkept];
+            break;
+        }
+    pthread_mutex_unlock(&kept_lock);
+    return p;
+}
+
+/* 0 if there is no room: the caller unmaps. */
+static int kept_put(void *p, size_t size)
+{
+    pthread_mutex_lock(&kept_lock);
+    int room = nkept < KEPT_MAX;
+    if (room) {
+        kept[nkept].p = p;
+        kept[nkept++].size = size;
+    }
+    pthread_mutex_unlock(&kept_lock);
+    return room;
+}
+
+/* A thread's TEB and its alternate signal stack share one mapping: a
+ * guard page, the signal stack, then the TEB. */
+#define TEB_SIZE 0x2000
+#define TEB_BLOCK_SIZE (PAGE_SIZE_WIN + ALTSTACK_SIZE + TEB_SIZE)
+
 static TEB *teb_alloc(struct thread *t)
 {
-    TEB *teb = mmap(NULL, 0x2000, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (teb == MAP_FAILED)
-        return NULL;
+    uint8_t *p = kept_take(TEB_BLOCK_SIZE);
+    if (p)
+        memset(p + TEB_BLOCK_SIZE - TEB_SIZE, 0, TEB_SIZE);
+    else {
+        p = mmap(NULL, TEB_BLOCK_SIZE, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+        mprotect(p, PAGE_SIZE_WIN, PROT_NONE);
+    }
+    TEB *teb = (TEB *)(p + TEB_BLOCK_SIZE - TEB_SIZE);
     teb->Tib.Self = teb;
     teb->Peb = nt_peb();
     teb->ClientId.UniqueProcess = (HANDLE)(uintptr_t)getpid();
@@ -125,6 +177,15 @@ static TEB *teb_alloc(struct thread *t)
     return teb;
 }
 
+/* Once its thread has left its signal stack (signal_exit_thread). */
+static void teb_free(TEB *teb)
+{
+    free(teb->TlsExpansionSlots);
+    uint8_t *p = (uint8_t *)teb + TEB_SIZE - TEB_BLOCK_SIZE;
+    if (!kept_put(p, TEB_BLOCK_SIZE))
+        munmap(p, TEB_BLOCK_SIZE);
+}
+
 static void teb_activate(struct thread *t)
 {
     pid_t tid = gettid();
@@ -132,6 +193,7 @@ static void teb_activate(struct thread *t)
     __atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
     syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)t->teb);
     current_teb = t->teb;
+    signal_init_thread((uint8_t *)t->teb - ALTSTACK_SIZE);
 }
 
 /* A hard guard page, a soft guard below StackLimit that a stack overflow
@@ -144,17 +206,35 @@ static int stack_alloc(struct thread *t, size_t size)
     size = (size + 0xffff) & ~(size_t)0xffff;
     if (size < 4 * STACK_GUARD)
         size = 4 * STACK_GUARD;
-    uint8_t *p = mem_map_arena(size, PROT_READ | PROT_WRITE, MAP_NORESERVE | MAP_STACK);
-    if (!p)
-        return -1;
-    mprotect(p, STACK_GUARD, PROT_NONE);
+    uint8_t *p = kept_take(size);
+    if (!p) {
+        p = mem_map_arena(size, PROT_READ | PROT_WRITE, MAP_NORESERVE | MAP_STACK);
+        if (!p)
+            return -1;
+        mprotect(p, STACK_GUARD, PROT_NONE);
+        mem_register_private(p, size, PAGE_READWRITE);
+    }
     t->stack = p;
     t->stack_size = size;
-    mem_register_private(p, size, PAGE_READWRITE);
     t->teb->DeallocationStack = p;
     t->teb->Tib.StackLimit = p + STACK_GUARD;
     t->teb->Tib.StackBase = p + size;
     return 0;
+}
+
+/* Kept only as stack_alloc made it: its soft guard closed, and no page
+ * freed or protected by the program (a PAGE_GUARD page of its own). */
+static void stack_free(struct thread *t)
+{
+    if (!t->stack)
+        return;
+    if (t->teb->Tib.StackLimit != t->stack + STACK_GUARD ||
+        !mem_region_is(t->stack, t->stack_size, PAGE_READWRITE) ||
+        !kept_put(t->stack, t->stack_size)) {
+        mem_unregister(t->stack);
+        munmap(t->stack, t->stack_size);
+    }
+    t->stack = NULL;
 }
 
 /* _resetstkoflw: after a stack overflow was handled, close the soft
@@ -202,11 +282,7 @@ static void thread_finished(struct thread *t)
     pthread_mutex_unlock(&sync_lock);
     if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0)
         process_terminate(t->exit_code);
-    if (t->stack) {
-        mem_unregister(t->stack);
-        munmap(t->stack, t->stack_size);
-        t->stack = NULL;
-    }
+    stack_free(t);
 }
 
 struct main_args {
@@ -268,7 +344,6 @@ static void *thread_entry(void *p)
 {
     struct thread *t = p;
     teb_activate(t);
-    signal_init_thread();
     syscall_init_thread();
     ldr_tls_alloc_thread(t->teb);
     futex_wait_nonzero(&t->suspend_count);
@@ -276,6 +351,9 @@ static void *thread_entry(void *p)
     if (!setjmp(t->exit_jmp))
         call_on_stack(thread_on_stack, t, t->teb->Tib.StackBase);
     thread_finished(t);
+    /* The TEB and signal stack may go to a new thread with this reference. */
+    signal_exit_thread();
+    current_teb = NULL;
     object_put(&t->obj);
     return NULL;
 }
@@ -294,7 +372,7 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
     else if (stack_size > reserve)
         reserve = (stack_size + 0xfffff) & ~(size_t)0xfffff;
     if (stack_alloc(t, reserve) < 0) {
-        munmap(t->teb, 0x2000);
+        teb_free(t->teb);
         free(t);
         *status = STATUS_NO_MEMORY;
         return NULL;
@@ -307,25 +385,28 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 64 * 1024);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     kuser_start_clock();
     int err = pthread_create(&t->pthread, &attr, thread_entry, t);
     pthread_attr_destroy(&attr);
     if (err) {
         __atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
-        mem_unregister(t->stack);
-        munmap(t->stack, t->stack_size);
-        t->stack = NULL;
+        stack_free(t);
         t->exited = 1;
         object_put(&t->obj);
         object_put(&t->obj);
         *status = STATUS_NO_MEMORY;
         return NULL;
     }
-    /* The tid is known only once the thread runs; callers that want it
-     * (CreateThread's lpThreadId) need it now. */
-    while (!__atomic_load_n(&t->tid, __ATOMIC_ACQUIRE))
-        sched_yield();
+    /* CreateThread's lpThreadId needs the tid now, before the thread may
+     * have run. glibc has it already (clone's CLONE_PARENT_SETTID) and
+     * pthread_getcpuclockid encodes it in the clock id by the kernel's
+     * rule (CPUCLOCK_PID); the thread is still joinable, so its pthread
+     * is valid until detached. A thread that has already exited reports
+     * ESRCH, and then its own teb_activate has stored the tid. */
+    clockid_t clock;
+    if (!pthread_getcpuclockid(t->pthread, &clock) && (pid_t)~(clock >> 3) > 0)
+        __atomic_store_n(&t->tid, (pid_t)~(clock >> 3), __ATOMIC_RELEASE);
+    pthread_detach(t->pthread);
     *status = STATUS_SUCCESS;
     return t;
 }

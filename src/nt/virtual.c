@@ -159,6 +159,19 @@ void mem_register_private(void *base, size_t size, DWORD win_prot)
     pthread_mutex_unlock(&lock);
 }
 
+int mem_region_is(void *base, size_t size, DWORD win_prot)
+{
+    pthread_mutex_lock(&lock);
+    long i = find(base, NULL);
+    int same = i >= 0 && regions[i].base == base && regions[i].size == size &&
+               regions[i].type == MEM_PRIVATE;
+    uint8_t v = PG_COMMITTED | prot_index(win_prot);
+    for (size_t k = 0; same && k < size / PAGE_SIZE_WIN; k++)
+        same = regions[i].pages[k] == v;
+    pthread_mutex_unlock(&lock);
+    return same;
+}
+
 void mem_register_mapped(void *base, size_t size, DWORD win_prot)
 {
     pthread_mutex_lock(&lock);
@@ -301,7 +314,9 @@ static uint8_t *reserve(uint8_t *want, size_t size)
 NTSTATUS mem_allocate(void **addr, SIZE_T *size, DWORD type, DWORD prot)
 {
     int pi = prot_index(prot);
-    if (pi < 0 || !*size || (prot & PAGE_GUARD && 0))
+    if (pi < 0)
+        return STATUS_INVALID_PAGE_PROTECTION;
+    if (!*size)
         return STATUS_INVALID_PARAMETER;
     if (!(type & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)))
         return STATUS_INVALID_PARAMETER;
@@ -368,15 +383,14 @@ NTSTATUS mem_free(void **addr, SIZE_T *size, DWORD type)
     uint8_t *a = *addr;
     long i = find(a, NULL);
     if (i < 0 || regions[i].type != MEM_PRIVATE) {
-        st = STATUS_INVALID_PARAMETER; /* MEM_FREE on unallocated: 487 */
-        if (i < 0)
-            st = STATUS_CONFLICTING_ADDRESSES;
+        /* nothing there: ERROR_INVALID_ADDRESS from VirtualFree */
+        st = i < 0 ? STATUS_MEMORY_NOT_ALLOCATED : STATUS_INVALID_PARAMETER;
         goto out;
     }
     struct region *r = &regions[i];
     if (type == MEM_RELEASE) {
         if (*size || a != r->base) {
-            st = STATUS_INVALID_PARAMETER;
+            st = a != r->base ? STATUS_FREE_VM_NOT_AT_BASE : STATUS_INVALID_PARAMETER;
             goto out;
         }
         munmap(r->base, r->size);
@@ -409,7 +423,7 @@ NTSTATUS mem_protect(void **addr, SIZE_T *size, DWORD prot, DWORD *old)
 {
     int pi = prot_index(prot);
     if (pi < 0)
-        return STATUS_INVALID_PARAMETER; /* ERROR_INVALID_PARAMETER */
+        return STATUS_INVALID_PAGE_PROTECTION; /* ERROR_INVALID_PARAMETER */
     uint8_t *s = (uint8_t *)((uintptr_t)*addr & ~(uintptr_t)0xfff);
     size_t len = (((uintptr_t)*addr + *size + 0xfff) & ~(uintptr_t)0xfff) - (uintptr_t)s;
     NTSTATUS st = STATUS_SUCCESS;
@@ -434,7 +448,7 @@ NTSTATUS mem_protect(void **addr, SIZE_T *size, DWORD prot, DWORD *old)
     size_t first = (s - r->base) / PAGE_SIZE_WIN;
     for (size_t k = 0; k < len / PAGE_SIZE_WIN; k++)
         if (!(r->pages[first + k] & PG_COMMITTED)) {
-            st = STATUS_CONFLICTING_ADDRESSES; /* ERROR_INVALID_ADDRESS */
+            st = STATUS_NOT_COMMITTED; /* ERROR_INVALID_ADDRESS */
             goto out;
         }
     *old = win_prots[r->pages[first] & PG_PROT] | (r->pages[first] & PG_GUARD ? PAGE_GUARD : 0);

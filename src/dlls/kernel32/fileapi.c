@@ -1,6 +1,8 @@
 /* fileapi: opening, reading, writing, positioning and describing files. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -258,18 +260,14 @@ DWORD WINAPI SetFilePointer(HANDLE h, LONG dist, LONG *high, DWORD method)
     return np.LowPart;
 }
 
-/* SetEndOfFile (kernel32) */
+/* SetEndOfFile (kernel32): the end of file where the file pointer is. */
 BOOL WINAPI SetEndOfFile(HANDLE h)
 {
-    struct file *f = file_ref(h);
-    if (!f)
-        return set_ntstatus(STATUS_INVALID_HANDLE);
-    off_t pos = lseek(f->fd, 0, SEEK_CUR);
-    NTSTATUS st = pos < 0 || ftruncate(f->fd, pos) < 0 ? errno_to_status(errno)
-                                                       : STATUS_SUCCESS;
-    if (st == STATUS_INVALID_PARAMETER || st == STATUS_INVALID_HANDLE)
-        st = STATUS_ACCESS_DENIED;
-    object_put(&f->obj);
+    IO_STATUS_BLOCK io;
+    LARGE_INTEGER pos;
+    NTSTATUS st = NtQueryInformationFile(h, &io, &pos, sizeof pos, FilePositionInformation);
+    if (!st)
+        st = NtSetInformationFile(h, &io, &pos, sizeof pos, FileEndOfFileInformation);
     return set_ntstatus(st);
 }
 
@@ -279,13 +277,8 @@ BOOL WINAPI SetFileValidData(HANDLE h, LONGLONG len) { return TRUE; }
 /* FlushFileBuffers (kernel32) */
 BOOL WINAPI FlushFileBuffers(HANDLE h)
 {
-    struct file *f = file_ref(h);
-    if (!f)
-        return set_ntstatus(STATUS_INVALID_HANDLE);
-    if (f->kind == FILE_TYPE_DISK)
-        fdatasync(f->fd);
-    object_put(&f->obj);
-    return TRUE;
+    IO_STATUS_BLOCK io;
+    return set_ntstatus(NtFlushBuffersFile(h, &io));
 }
 
 /* GetFileType (kernel32) */
@@ -359,27 +352,24 @@ BOOL WINAPI GetFileTime(HANDLE h, FILETIME *create, FILETIME *access,
     return TRUE;
 }
 
-/* SetFileTime (kernel32): a NULL or zero time leaves that time alone;
- * creation time cannot be set on Linux. */
+static LARGE_INTEGER nt_time(const FILETIME *ft)
+{
+    LARGE_INTEGER t;
+    t.QuadPart = ft ? (LONGLONG)((ULONGLONG)ft->dwHighDateTime << 32 | ft->dwLowDateTime) : 0;
+    return t;
+}
+
+/* SetFileTime (kernel32): a NULL or zero time leaves that time alone,
+ * and so does -1; creation time cannot be set on Linux. */
 BOOL WINAPI SetFileTime(HANDLE h, const FILETIME *create, const FILETIME *access,
                         const FILETIME *write)
 {
-    struct file *f = file_ref(h);
-    if (!f)
-        return set_ntstatus(STATUS_INVALID_HANDLE);
-    struct timespec ts[2] = {{0, UTIME_OMIT}, {0, UTIME_OMIT}};
-    if (access && (access->dwLowDateTime || access->dwHighDateTime) &&
-        !(access->dwLowDateTime == 0xffffffffu && access->dwHighDateTime == 0xffffffffu))
-        file_timespec_from_time(access, &ts[0]);
-    if (write && (write->dwLowDateTime || write->dwHighDateTime) &&
-        !(write->dwLowDateTime == 0xffffffffu && write->dwHighDateTime == 0xffffffffu))
-        file_timespec_from_time(write, &ts[1]);
-    int r = futimens(f->fd, ts);
-    if (r < 0 && errno == EBADF && f->unix_path)
-        r = utimensat(AT_FDCWD, f->unix_path, ts, 0);
-    NTSTATUS st = r < 0 ? errno_to_status(errno) : STATUS_SUCCESS;
-    object_put(&f->obj);
-    return set_ntstatus(st);
+    FILE_BASIC_INFORMATION b = {0};
+    IO_STATUS_BLOCK io;
+    b.CreationTime = nt_time(create);
+    b.LastAccessTime = nt_time(access);
+    b.LastWriteTime = nt_time(write);
+    return set_ntstatus(NtSetInformationFile(h, &io, &b, sizeof b, FileBasicInformation));
 }
 
 /* GetFileInformationByHandle (kernel32) */
@@ -468,28 +458,24 @@ DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buf, DWORD size, DWORD f
         return 0;
     }
     /* dos is "X:\rest" */
-    const WCHAR *rest = dos + 2;
-    WCHAR prefix[48];
-    if (vol == VOLUME_NAME_NONE) {
+    WCHAR *nt = vol == VOLUME_NAME_NT ? path_dos_to_nt_device(dos) : NULL;
+    const WCHAR *rest = nt ? nt : dos + 2;
+    WCHAR prefix[8];
+    if (vol == VOLUME_NAME_NONE || vol == VOLUME_NAME_NT) {
         prefix[0] = 0;
-    } else if (vol == VOLUME_NAME_NT) {
-        char p[32];
-        snprintf(p, sizeof p, "\\Device\\HarddiskVolume%d", (dos[0] | 32) - 'a' + 1);
-        utf8_to_wstr(p, -1, prefix, 48);
     } else {
         prefix[0] = '\\', prefix[1] = '\\', prefix[2] = '?', prefix[3] = '\\';
         prefix[4] = dos[0], prefix[5] = ':', prefix[6] = 0;
     }
     size_t pl = wstr_len(prefix), rl = wstr_len(rest);
     DWORD need = (DWORD)(pl + rl);
-    if (need + 1 > size) {
-        free(dos);
-        return need + 1;
+    if (need + 1 <= size) {
+        memcpy(buf, prefix, pl * sizeof(WCHAR));
+        memcpy(buf + pl, rest, (rl + 1) * sizeof(WCHAR));
     }
-    memcpy(buf, prefix, pl * sizeof(WCHAR));
-    memcpy(buf + pl, rest, (rl + 1) * sizeof(WCHAR));
+    free(nt);
     free(dos);
-    return need;
+    return need + 1 > size ? need + 1 : need;
 }
 
 /* GetFinalPathNameByHandleA (kernel32) */
@@ -504,52 +490,12 @@ DWORD WINAPI GetFinalPathNameByHandleA(HANDLE h, LPSTR buf, DWORD size, DWORD fl
 
 /* ---- by name ---------------------------------------------------------------- */
 
-/* A DOS name to a Linux path; on failure the last error is set. */
-static char *unix_name(LPCWSTR name, NTSTATUS *status)
-{
-    enum path_device dev;
-    if (!name) {
-        *status = STATUS_OBJECT_PATH_NOT_FOUND;
-        return NULL;
-    }
-    char *p = path_dos_to_unix(name, &dev, status);
-    if (dev) {
-        free(p);
-        p = strdup("/dev/null");
-    }
-    if (p) {
-        size_t n = strlen(p);
-        if (n > 1 && p[n - 1] == '/')
-            p[n - 1] = 0;
-    }
-    return p;
-}
-
-static NTSTATUS stat_status(const char *path)
-{
-    return errno == ENOENT ? path_enoent_status(path)
-         : errno == ENOTDIR ? STATUS_OBJECT_PATH_NOT_FOUND
-                            : errno_to_status(errno);
-}
-
 /* GetFileAttributesW (kernel32) */
 DWORD WINAPI GetFileAttributesW(LPCWSTR name)
 {
-    NTSTATUS st;
-    char *p = unix_name(name, &st);
-    if (!p) {
-        set_ntstatus(st);
-        return INVALID_FILE_ATTRIBUTES;
-    }
-    struct stat sb; /* a link is reported as itself: file_attributes */
-    if (lstat(p, &sb) < 0) {
-        set_ntstatus(stat_status(p));
-        free(p);
-        return INVALID_FILE_ATTRIBUTES;
-    }
-    DWORD a = file_attributes(&sb, p);
-    free(p);
-    return a;
+    FILE_NETWORK_OPEN_INFORMATION info;
+    NTSTATUS st = file_query_name(name, &info);
+    return set_ntstatus(st) ? info.FileAttributes : INVALID_FILE_ATTRIBUTES;
 }
 
 /* GetFileAttributesA (kernel32) */
@@ -561,6 +507,14 @@ DWORD WINAPI GetFileAttributesA(LPCSTR name)
     return r;
 }
 
+static FILETIME filetime(LARGE_INTEGER t)
+{
+    FILETIME ft;
+    ft.dwLowDateTime = (DWORD)t.QuadPart;
+    ft.dwHighDateTime = (DWORD)(t.QuadPart >> 32);
+    return ft;
+}
+
 /* GetFileAttributesExW (kernel32) */
 BOOL WINAPI GetFileAttributesExW(LPCWSTR name, int level, LPVOID out)
 {
@@ -568,25 +522,17 @@ BOOL WINAPI GetFileAttributesExW(LPCWSTR name, int level, LPVOID out)
         set_last_error(ERROR_INVALID_PARAMETER);
         return FALSE;
     }
-    NTSTATUS st;
-    char *p = unix_name(name, &st);
-    if (!p)
+    FILE_NETWORK_OPEN_INFORMATION info;
+    NTSTATUS st = file_query_name(name, &info);
+    if (st)
         return set_ntstatus(st);
-    struct stat sb;
-    if (lstat(p, &sb) < 0) {
-        st = stat_status(p);
-        free(p);
-        return set_ntstatus(st);
-    }
     WIN32_FILE_ATTRIBUTE_DATA *d = out;
-    d->dwFileAttributes = file_attributes(&sb, p);
-    file_time_from_timespec(&d->ftCreationTime, sb.st_ctim.tv_sec, sb.st_ctim.tv_nsec);
-    file_time_from_timespec(&d->ftLastAccessTime, sb.st_atim.tv_sec, sb.st_atim.tv_nsec);
-    file_time_from_timespec(&d->ftLastWriteTime, sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec);
-    uint64_t size = S_ISDIR(sb.st_mode) || S_ISLNK(sb.st_mode) ? 0 : sb.st_size;
-    d->nFileSizeHigh = size >> 32;
-    d->nFileSizeLow = (DWORD)size;
-    free(p);
+    d->dwFileAttributes = info.FileAttributes;
+    d->ftCreationTime = filetime(info.CreationTime);
+    d->ftLastAccessTime = filetime(info.LastAccessTime);
+    d->ftLastWriteTime = filetime(info.LastWriteTime);
+    d->nFileSizeHigh = (DWORD)(info.EndOfFile.QuadPart >> 32);
+    d->nFileSizeLow = (DWORD)info.EndOfFile.QuadPart;
     return TRUE;
 }
 
@@ -600,32 +546,16 @@ BOOL WINAPI GetFileAttributesExA(LPCSTR name, int level, LPVOID out)
 }
 
 /* SetFileAttributesW (kernel32): READONLY maps to the write bits, the
- * others are stored beside the file (file_store_attributes). */
+ * others are stored beside the file (file_set_attributes). */
 BOOL WINAPI SetFileAttributesW(LPCWSTR name, DWORD attrs)
 {
     NTSTATUS st;
-    char *p = unix_name(name, &st);
+    char *p = file_unix_name(name, &st);
     if (!p)
         return set_ntstatus(st);
-    struct stat sb;
-    if (stat(p, &sb) < 0) {
-        st = stat_status(p);
-        free(p);
-        return set_ntstatus(st);
-    }
-    file_store_attributes(p, attrs);
-    mode_t m = sb.st_mode & 07777;
-    if (attrs & FILE_ATTRIBUTE_READONLY)
-        m &= ~0222;
-    else if (!(m & 0222))
-        m |= 0200 | ((m & 0044) >> 1); /* give write back where read is */
-    if (!S_ISDIR(sb.st_mode) && m != (sb.st_mode & 07777) && chmod(p, m) < 0) {
-        st = errno_to_status(errno);
-        free(p);
-        return set_ntstatus(st);
-    }
+    st = file_set_attributes(p, attrs);
     free(p);
-    return TRUE;
+    return set_ntstatus(st);
 }
 
 /* SetFileAttributesA (kernel32) */
@@ -641,7 +571,7 @@ BOOL WINAPI SetFileAttributesA(LPCSTR name, DWORD attrs)
 BOOL WINAPI DeleteFileW(LPCWSTR name)
 {
     NTSTATUS st;
-    char *p = unix_name(name, &st);
+    char *p = file_unix_name(name, &st);
     if (!p)
         return set_ntstatus(st);
     struct stat sb;
@@ -655,12 +585,12 @@ BOOL WINAPI DeleteFileW(LPCWSTR name)
         free(p);
         return set_ntstatus(STATUS_ACCESS_DENIED);
     }
-    if ((st = file_check_delete_sharing(p))) {
+    if ((st = file_check_delete_sharing(p, NULL))) {
         free(p);
         return set_ntstatus(st);
     }
     if (unlink(p) < 0) {
-        st = stat_status(p);
+        st = file_stat_status(p);
         free(p);
         return set_ntstatus(st);
     }
@@ -681,11 +611,11 @@ BOOL WINAPI DeleteFileA(LPCSTR name)
 BOOL WINAPI CreateDirectoryW(LPCWSTR name, SECURITY_ATTRIBUTES *sa)
 {
     NTSTATUS st;
-    char *p = unix_name(name, &st);
+    char *p = file_unix_name(name, &st);
     if (!p)
         return set_ntstatus(st);
     if (mkdir(p, 0777) < 0) {
-        st = errno == EEXIST ? STATUS_OBJECT_NAME_COLLISION : stat_status(p);
+        st = errno == EEXIST ? STATUS_OBJECT_NAME_COLLISION : file_stat_status(p);
         free(p);
         return set_ntstatus(st);
     }
@@ -712,7 +642,7 @@ BOOL WINAPI CreateDirectoryExW(LPCWSTR templ, LPCWSTR name, SECURITY_ATTRIBUTES 
 BOOL WINAPI RemoveDirectoryW(LPCWSTR name)
 {
     NTSTATUS st;
-    char *p = unix_name(name, &st);
+    char *p = file_unix_name(name, &st);
     if (!p)
         return set_ntstatus(st);
     char cwd[4096], *real = realpath(p, NULL);
@@ -738,7 +668,7 @@ BOOL WINAPI RemoveDirectoryW(LPCWSTR name)
     if (rmdir(p) < 0) {
         st = errno == ENOTDIR ? STATUS_NOT_A_DIRECTORY
            : errno == EEXIST ? STATUS_DIRECTORY_NOT_EMPTY
-                             : stat_status(p);
+                             : file_stat_status(p);
         free(p);
         return set_ntstatus(st);
     }
@@ -777,7 +707,7 @@ static NTSTATUS copy_file(const char *from, const char *to, int fail_if_exists)
 {
     int in = open(from, O_RDONLY | O_CLOEXEC);
     if (in < 0)
-        return stat_status(from);
+        return file_stat_status(from);
     struct stat sb;
     fstat(in, &sb);
     if (S_ISDIR(sb.st_mode)) {
@@ -787,7 +717,7 @@ static NTSTATUS copy_file(const char *from, const char *to, int fail_if_exists)
     int out = open(to, O_WRONLY | O_CREAT | O_CLOEXEC | (fail_if_exists ? O_EXCL : O_TRUNC),
                    sb.st_mode & 0777);
     if (out < 0) {
-        NTSTATUS st = errno == EEXIST ? STATUS_OBJECT_NAME_COLLISION : stat_status(to);
+        NTSTATUS st = errno == EEXIST ? STATUS_OBJECT_NAME_COLLISION : file_stat_status(to);
         close(in);
         return st;
     }
@@ -803,10 +733,10 @@ static NTSTATUS copy_file(const char *from, const char *to, int fail_if_exists)
 BOOL WINAPI CopyFileW(LPCWSTR from, LPCWSTR to, BOOL fail_if_exists)
 {
     NTSTATUS st;
-    char *a = unix_name(from, &st);
+    char *a = file_unix_name(from, &st);
     if (!a)
         return set_ntstatus(st);
-    char *b = unix_name(to, &st);
+    char *b = file_unix_name(to, &st);
     if (!b) {
         free(a);
         return set_ntstatus(st);
@@ -838,66 +768,31 @@ BOOL WINAPI CopyFileExW(LPCWSTR from, LPCWSTR to, void *progress, void *data,
     return CopyFileW(from, to, flags & 1 /* COPY_FILE_FAIL_IF_EXISTS */);
 }
 
-/* MoveFileExW (kernel32) */
+/* MoveFileExW (kernel32): file_rename, or a copy across file systems
+ * with MOVEFILE_COPY_ALLOWED. */
 BOOL WINAPI MoveFileExW(LPCWSTR from, LPCWSTR to, DWORD flags)
 {
     NTSTATUS st;
-    char *a = unix_name(from, &st);
+    char *a = file_unix_name(from, &st);
     if (!a)
         return set_ntstatus(st);
     if (!to) { /* delete (at reboot on Windows; now here) */
         BOOL r = unlink(a) == 0 || rmdir(a) == 0;
-        st = r ? STATUS_SUCCESS : stat_status(a);
+        st = r ? STATUS_SUCCESS : file_stat_status(a);
         free(a);
         return set_ntstatus(st);
     }
-    char *b = unix_name(to, &st);
-    if (!b) {
-        free(a);
-        return set_ntstatus(st);
-    }
-    struct stat sa, sb;
-    if (lstat(a, &sa) == 0 && lstat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-        sa.st_ino == sb.st_ino && !strcmp(a, b)) {
-        /* "two.txt" -> "TWO.txt": the lookup found the source itself; the
-         * new name is the one given, spelled as given */
-        const WCHAR *last = to;
-        for (const WCHAR *s = to; *s; s++)
-            if (*s == '\\' || *s == '/')
-                last = s + 1;
-        char *name = wstr_to_utf8_alloc(last), *slash = strrchr(b, '/');
-        char *nb;
-        if (asprintf(&nb, "%.*s/%s", slash ? (int)(slash - b) : 0, b, name) >= 0) {
-            free(b);
-            b = nb;
-        }
-        free(name);
-    }
-    if (lstat(a, &sa) < 0) {
-        st = stat_status(a);
-    } else if ((st = file_check_delete_sharing(a))) {
-        ;
-    } else if (lstat(b, &sb) == 0 && !(sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)) {
-        if (!(flags & MOVEFILE_REPLACE_EXISTING) || S_ISDIR(sb.st_mode))
-            st = STATUS_OBJECT_NAME_COLLISION;
-        else if (S_ISDIR(sa.st_mode))
-            st = STATUS_ACCESS_DENIED;
-    }
-    if (!st && rename(a, b) < 0) {
-        if (errno == EXDEV && (flags & MOVEFILE_COPY_ALLOWED) && !S_ISDIR(sa.st_mode)) {
-            st = copy_file(a, b, 0);
-            if (!st)
-                unlink(a);
-        } else {
-            st = errno == EXDEV ? STATUS_NOT_SAME_DEVICE : stat_status(b);
-        }
+    char *b;
+    st = file_rename(a, to, !!(flags & MOVEFILE_REPLACE_EXISTING), NULL, &b);
+    struct stat sa;
+    if (st == STATUS_NOT_SAME_DEVICE && (flags & MOVEFILE_COPY_ALLOWED) &&
+        lstat(a, &sa) == 0 && !S_ISDIR(sa.st_mode)) {
+        st = copy_file(a, b, 0);
+        if (!st)
+            unlink(a);
     }
     free(a);
     free(b);
-    if (st == STATUS_OBJECT_NAME_COLLISION) {
-        set_last_error(ERROR_ALREADY_EXISTS);
-        return FALSE;
-    }
     return set_ntstatus(st);
 }
 
@@ -1030,81 +925,86 @@ BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, int cls, LPVOID buf, DWORD le
         set_last_error(ERROR_INVALID_PARAMETER);
         return FALSE;
     }
-    struct file *f = file_ref(h);
-    if (!f)
-        return set_ntstatus(STATUS_INVALID_HANDLE);
-    ULONG written;
-    NTSTATUS st = fileinfo_query(f, nt, buf, len, &written);
-    object_put(&f->obj);
-    return set_ntstatus(st);
+    IO_STATUS_BLOCK io;
+    return set_ntstatus(NtQueryInformationFile(h, &io, buf, len, nt));
 }
 
 typedef struct {
-    BOOLEAN ReplaceIfExists;
+    union {
+        BOOLEAN ReplaceIfExists;
+        DWORD Flags; /* FileRenameInfoEx */
+    };
     HANDLE RootDirectory;
     DWORD FileNameLength;
     WCHAR FileName[1];
 } FILE_RENAME_INFO;
 
-/* SetFileInformationByHandle (kernel32): times and attributes, end of
- * file, delete-on-close, rename. */
+/* FileRenameInfo(Ex) with a DOS path, as NtSetInformationFile wants it:
+ * "\??\" and the full path. An NT name, a bare name, or one relative to
+ * RootDirectory passes as it is. Malloc'ed; *size its size. */
+static FILE_RENAME_INFO *nt_rename_info(const FILE_RENAME_INFO *r, DWORD len, DWORD *size)
+{
+    size_t n = len >= offsetof(FILE_RENAME_INFO, FileName) + r->FileNameLength
+                   ? r->FileNameLength / sizeof(WCHAR)
+                   : 0;
+    int path = 0;
+    for (size_t i = 0; i < n; i++)
+        path |= r->FileName[i] == '\\' || r->FileName[i] == '/' || r->FileName[i] == ':';
+    WCHAR *name = malloc((n + 1) * sizeof(WCHAR)), *full = NULL;
+    memcpy(name, r->FileName, n * sizeof(WCHAR));
+    name[n] = 0;
+    if (path && !r->RootDirectory && wstr_nicmp(name, u"\\??\\", 4)) {
+        WCHAR *dos = path_full_dos(name);
+        size_t skip = dos[0] == '\\' && dos[1] == '\\' && (dos[2] == '?' || dos[2] == '.') &&
+                              dos[3] == '\\'
+                          ? 4 /* \\?\C:\x is \??\C:\x */
+                          : 0;
+        size_t d = wstr_len(dos + skip);
+        full = malloc((d + 5) * sizeof(WCHAR));
+        memcpy(full, u"\\??\\", 4 * sizeof(WCHAR));
+        memcpy(full + 4, dos + skip, (d + 1) * sizeof(WCHAR));
+        free(dos);
+        free(name);
+        name = full;
+    }
+    size_t units = wstr_len(name);
+    *size = offsetof(FILE_RENAME_INFO, FileName) + (units + 1) * sizeof(WCHAR);
+    FILE_RENAME_INFO *out = malloc(*size);
+    out->Flags = r->Flags;
+    out->RootDirectory = r->RootDirectory;
+    out->FileNameLength = units * sizeof(WCHAR);
+    memcpy(out->FileName, name, (units + 1) * sizeof(WCHAR));
+    free(name);
+    return out;
+}
+
+/* SetFileInformationByHandle (kernel32): NtSetInformationFile with NT's
+ * class (the structures are the same), renames with NT names. */
 BOOL WINAPI SetFileInformationByHandle(HANDLE h, int cls, LPVOID buf, DWORD len)
 {
-    struct file *f = file_ref(h);
-    if (!f)
-        return set_ntstatus(STATUS_INVALID_HANDLE);
-    BOOL ok = TRUE;
-    switch (cls) {
-    case 0: { /* FileBasicInfo */
-        FILE_BASIC_INFORMATION *b = buf;
-        FILETIME a, w;
-        a.dwLowDateTime = (DWORD)b->LastAccessTime.QuadPart;
-        a.dwHighDateTime = (DWORD)(b->LastAccessTime.QuadPart >> 32);
-        w.dwLowDateTime = (DWORD)b->LastWriteTime.QuadPart;
-        w.dwHighDateTime = (DWORD)(b->LastWriteTime.QuadPart >> 32);
-        ok = SetFileTime(h, NULL, &a, &w);
-        if (ok && b->FileAttributes && f->unix_path) {
-            WCHAR *dos = path_unix_to_dos(f->unix_path);
-            ok = SetFileAttributesW(dos, b->FileAttributes);
-            free(dos);
-        }
-        break;
-    }
-    case 4:   /* FileDispositionInfo */
-    case 21:  /* FileDispositionInfoEx */
-        ok = set_ntstatus(file_set_delete_pending(f, *(DWORD *)buf & 1));
-        break;
-    case 6: /* FileEndOfFileInfo */
-        ok = ftruncate(f->fd, ((LARGE_INTEGER *)buf)->QuadPart) == 0 ||
-             set_ntstatus(errno_to_status(errno));
-        break;
-    case 5: /* FileAllocationInfo: allocation is the file system's business */
-        break;
-    case 3: { /* FileRenameInfo */
-        FILE_RENAME_INFO *r = buf;
-        WCHAR *to = malloc(r->FileNameLength + sizeof(WCHAR));
-        memcpy(to, r->FileName, r->FileNameLength);
-        to[r->FileNameLength / 2] = 0;
-        WCHAR *from = f->unix_path ? path_unix_to_dos(f->unix_path) : NULL;
-        ok = from && MoveFileExW(from, to, r->ReplaceIfExists ? MOVEFILE_REPLACE_EXISTING : 0);
-        if (ok) {
-            enum path_device dev;
-            NTSTATUS st;
-            char *u = path_dos_to_unix(to, &dev, &st);
-            if (u) {
-                free(f->unix_path);
-                f->unix_path = u;
-            }
-        }
-        free(to);
-        free(from);
-        break;
-    }
-    default:
+    static const int nt_class[] = {
+        [0] = FileBasicInformation,        /* FileBasicInfo */
+        [3] = FileRenameInformation,       /* FileRenameInfo */
+        [4] = FileDispositionInformation,  /* FileDispositionInfo */
+        [5] = FileAllocationInformation,   /* FileAllocationInfo */
+        [6] = FileEndOfFileInformation,    /* FileEndOfFileInfo */
+        [21] = FileDispositionInformationEx, /* FileDispositionInfoEx */
+        [22] = FileRenameInformationEx,    /* FileRenameInfoEx */
+    };
+    int nt = cls >= 0 && cls < (int)(sizeof nt_class / sizeof nt_class[0]) ? nt_class[cls] : 0;
+    if (!nt) {
         FIXME("class %d", cls);
         set_last_error(ERROR_INVALID_PARAMETER);
-        ok = FALSE;
+        return FALSE;
     }
-    object_put(&f->obj);
-    return ok;
+    IO_STATUS_BLOCK io;
+    if (nt != FileRenameInformation && nt != FileRenameInformationEx)
+        return set_ntstatus(NtSetInformationFile(h, &io, buf, len, nt));
+    if (len < sizeof(FILE_RENAME_INFO))
+        return set_ntstatus(STATUS_INFO_LENGTH_MISMATCH);
+    DWORD size;
+    FILE_RENAME_INFO *r = nt_rename_info(buf, len, &size);
+    NTSTATUS st = NtSetInformationFile(h, &io, r, size, nt);
+    free(r);
+    return set_ntstatus(st);
 }

@@ -1,31 +1,20 @@
 /* handleapi: closing and duplicating handles. */
 #include "kernel32_private.h"
+#include "ntapi.h"
 #include "object.h"
 
-#define DUPLICATE_CLOSE_SOURCE 1
-#define DUPLICATE_SAME_ACCESS 2
 #define HANDLE_FLAG_INHERIT 1
 
 /* CloseHandle (kernel32) */
-BOOL WINAPI CloseHandle(HANDLE h)
-{
-    return set_ntstatus(handle_close(h));
-}
+BOOL WINAPI CloseHandle(HANDLE h) { return set_ntstatus(NtClose(h)); }
 
 /* DuplicateHandle (kernel32): within this process only. */
 BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
                             HANDLE *dst, DWORD access, BOOL inherit,
                             DWORD options)
 {
-    struct object *o = handle_ref(src, 0);
-    if (!o)
-        return set_ntstatus(STATUS_INVALID_HANDLE);
-    if (dst)
-        *dst = handle_alloc(o, inherit);
-    object_put(o);
-    if (options & DUPLICATE_CLOSE_SOURCE)
-        handle_close(src);
-    return TRUE;
+    return set_ntstatus(NtDuplicateObject(src_process, src, dst_process, dst, access,
+                                          inherit ? OBJ_INHERIT : 0, options));
 }
 
 /* GetHandleInformation (kernel32) */

@@ -22,17 +22,6 @@ static inline BOOL set_ntstatus(NTSTATUS s)
     return NT_SUCCESS(s);
 }
 
-/* A child process made by CreateProcess (process.c). */
-struct process {
-    struct object obj;
-    pid_t pid;
-    int exit_pipe;    /* read end: the child's full exit code */
-    DWORD exit_code;
-    int exited;       /* sync_lock */
-    struct object *job; /* the job it belongs to (job.c), referenced */
-};
-/* TerminateProcess on a child: FALSE if it had already exited. */
-BOOL process_kill(struct process *p, DWORD code);
 /* CreateProcess and this process's job (job.c): may a child be made with
  * these flags (FALSE, last error set: a breakaway the job refuses), and
  * the new child joins the job unless it breaks away. */

@@ -1,23 +1,20 @@
-/* memoryapi: VirtualAlloc and friends over nt/virtual.c. */
+/* memoryapi: VirtualAlloc and friends, ntdll's services in this process
+ * (nt/virtual.c underneath). */
 #include <sys/mman.h>
 
 #define DEBUG_CHANNEL virtual
 #include "debug.h"
 #include "kernel32_private.h"
 #include "memory.h"
+#include "ntapi.h"
 
 /* VirtualAlloc (kernel32) */
 LPVOID WINAPI VirtualAlloc(LPVOID addr, SIZE_T size, DWORD type, DWORD prot)
 {
     void *a = addr;
     SIZE_T s = size;
-    NTSTATUS st = mem_allocate(&a, &s, type, prot);
-    if (st) {
-        set_last_error(st == STATUS_CONFLICTING_ADDRESSES ? ERROR_INVALID_ADDRESS
-                                                          : status_to_win32(st));
-        return NULL;
-    }
-    return a;
+    NTSTATUS st = NtAllocateVirtualMemory(CURRENT_PROCESS_HANDLE, &a, 0, &s, type, prot);
+    return set_ntstatus(st) ? a : NULL;
 }
 
 /* VirtualAllocEx (kernel32): this process only. */
@@ -32,13 +29,7 @@ BOOL WINAPI VirtualFree(LPVOID addr, SIZE_T size, DWORD type)
 {
     void *a = addr;
     SIZE_T s = size;
-    NTSTATUS st = mem_free(&a, &s, type);
-    if (st) {
-        set_last_error(st == STATUS_CONFLICTING_ADDRESSES ? ERROR_INVALID_ADDRESS
-                                                          : ERROR_INVALID_PARAMETER);
-        return FALSE;
-    }
-    return TRUE;
+    return set_ntstatus(NtFreeVirtualMemory(CURRENT_PROCESS_HANDLE, &a, &s, type));
 }
 
 /* VirtualFreeEx (kernel32) */
@@ -52,19 +43,15 @@ BOOL WINAPI VirtualProtect(LPVOID addr, SIZE_T size, DWORD prot, LPDWORD old)
 {
     void *a = addr;
     SIZE_T s = size;
-    DWORD o = 0;
+    ULONG o = 0;
     if (!old) {
         set_last_error(ERROR_NOACCESS);
         return FALSE;
     }
-    NTSTATUS st = mem_protect(&a, &s, prot, &o);
-    if (st) {
-        set_last_error(st == STATUS_CONFLICTING_ADDRESSES ? ERROR_INVALID_ADDRESS
-                                                          : status_to_win32(st));
-        return FALSE;
-    }
-    *old = o;
-    return TRUE;
+    NTSTATUS st = NtProtectVirtualMemory(CURRENT_PROCESS_HANDLE, &a, &s, prot, &o);
+    if (!st)
+        *old = o;
+    return set_ntstatus(st);
 }
 
 /* VirtualProtectEx (kernel32) */

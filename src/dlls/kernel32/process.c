@@ -16,6 +16,7 @@
 #include "debug.h"
 #include "file.h"
 #include "kernel32_private.h"
+#include "ntapi.h"
 #include "object.h"
 #include "path.h"
 #include "thread.h"
@@ -540,71 +541,32 @@ BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, SECURITY_ATTRIBUTES *psa,
     return r;
 }
 
-static struct process *process_from(HANDLE h)
-{
-    return (struct process *)handle_ref(h, OBJ_PROCESS);
-}
-
 /* GetExitCodeProcess (kernel32) */
 BOOL WINAPI GetExitCodeProcess(HANDLE h, LPDWORD code)
 {
-    if (h == CURRENT_PROCESS_HANDLE) {
-        *code = STILL_ACTIVE;
-        return TRUE;
-    }
-    struct process *p = process_from(h);
-    if (!p)
-        return set_ntstatus(STATUS_INVALID_HANDLE);
-    pthread_mutex_lock(&sync_lock);
-    *code = p->exited ? p->exit_code : STILL_ACTIVE;
-    pthread_mutex_unlock(&sync_lock);
-    object_put(&p->obj);
-    return TRUE;
+    PROCESS_BASIC_INFORMATION pbi;
+    NTSTATUS st = NtQueryInformationProcess(h, ProcessBasicInformation, &pbi, sizeof pbi, NULL);
+    if (!st)
+        *code = pbi.ExitStatus;
+    return set_ntstatus(st);
 }
 
-/* TerminateProcess (kernel32) */
+/* TerminateProcess (kernel32): NtTerminateProcess, save that a NULL
+ * handle is no handle here (NtTerminateProcess would end the other
+ * threads). */
 BOOL WINAPI TerminateProcess(HANDLE h, UINT code)
 {
-    if (h == CURRENT_PROCESS_HANDLE)
-        process_terminate(code);
-    struct process *p = process_from(h);
-    if (!p)
+    if (!h)
         return set_ntstatus(STATUS_INVALID_HANDLE);
-    BOOL r = process_kill(p, code);
-    object_put(&p->obj);
-    if (!r)
-        set_last_error(ERROR_ACCESS_DENIED);
-    return r;
-}
-
-BOOL process_kill(struct process *p, DWORD code)
-{
-    pthread_mutex_lock(&sync_lock);
-    int done = p->exited;
-    if (!done) {
-        p->exit_code = code;
-        p->exited = 1; /* the reaper keeps this code */
-        sync_wake_locked(&p->obj);
-    }
-    pthread_mutex_unlock(&sync_lock);
-    if (!done)
-        kill(p->pid, SIGKILL);
-    return !done;
+    return set_ntstatus(NtTerminateProcess(h, code));
 }
 
 /* GetProcessId (kernel32) */
 DWORD WINAPI GetProcessId(HANDLE h)
 {
-    if (h == CURRENT_PROCESS_HANDLE)
-        return getpid();
-    struct process *p = process_from(h);
-    if (!p) {
-        set_last_error(ERROR_INVALID_HANDLE);
-        return 0;
-    }
-    DWORD id = p->pid;
-    object_put(&p->obj);
-    return id;
+    PROCESS_BASIC_INFORMATION pbi;
+    NTSTATUS st = NtQueryInformationProcess(h, ProcessBasicInformation, &pbi, sizeof pbi, NULL);
+    return set_ntstatus(st) ? (DWORD)pbi.UniqueProcessId : 0;
 }
 
 /* OpenProcess (kernel32): this process only, for now. */

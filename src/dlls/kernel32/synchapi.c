@@ -16,6 +16,7 @@
 #include "critsec.h"
 #include "debug.h"
 #include "kernel32_private.h"
+#include "ntapi.h"
 #include "object.h"
 #include "thread.h"
 
@@ -35,28 +36,33 @@ static struct timespec *ms_timeout(DWORD ms, struct timespec *ts)
 
 /* ---- waits ---------------------------------------------------------------- */
 
+/* A Win32 timeout in ms as NT's: none for INFINITE, else relative. */
+static LARGE_INTEGER *nt_timeout(DWORD ms, LARGE_INTEGER *t)
+{
+    if (ms == INFINITE)
+        return NULL;
+    t->QuadPart = -(LONGLONG)ms * 10000;
+    return t;
+}
+
+/* A wait's NTSTATUS is its WAIT_* result; WAIT_FAILED for an error. */
+static DWORD wait_result(NTSTATUS st)
+{
+    if (NT_ERROR(st)) {
+        set_ntstatus(st);
+        return WAIT_FAILED;
+    }
+    return st;
+}
+
 /* WaitForMultipleObjectsEx (kernel32) */
 DWORD WINAPI WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
                                       BOOL all, DWORD timeout, BOOL alertable)
 {
-    struct object *objs[64];
-    if (!count || count > 64) {
-        set_last_error(ERROR_INVALID_PARAMETER);
-        return WAIT_FAILED;
-    }
-    for (DWORD i = 0; i < count; i++) {
-        objs[i] = handle_ref(handles[i], 0);
-        if (!objs[i] || !objs[i]->ops || !objs[i]->ops->signaled) {
-            for (DWORD j = 0; j <= i; j++)
-                object_put(objs[j]);
-            set_last_error(ERROR_INVALID_HANDLE);
-            return WAIT_FAILED;
-        }
-    }
-    DWORD r = sync_wait(count, objs, all, timeout, alertable);
-    for (DWORD i = 0; i < count; i++)
-        object_put(objs[i]);
-    return r;
+    LARGE_INTEGER t;
+    return wait_result(NtWaitForMultipleObjects(count, handles,
+                                                all ? WaitAllObject : WaitAnyObject,
+                                                alertable, nt_timeout(timeout, &t)));
 }
 
 /* WaitForMultipleObjects (kernel32) */
@@ -69,70 +75,42 @@ DWORD WINAPI WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL all
 /* WaitForSingleObjectEx (kernel32) */
 DWORD WINAPI WaitForSingleObjectEx(HANDLE h, DWORD timeout, BOOL alertable)
 {
-    return WaitForMultipleObjectsEx(1, &h, FALSE, timeout, alertable);
+    LARGE_INTEGER t;
+    return wait_result(NtWaitForSingleObject(h, alertable, nt_timeout(timeout, &t)));
 }
 
 /* WaitForSingleObject (kernel32) */
 DWORD WINAPI WaitForSingleObject(HANDLE h, DWORD timeout)
 {
-    return WaitForMultipleObjectsEx(1, &h, FALSE, timeout, FALSE);
+    return WaitForSingleObjectEx(h, timeout, FALSE);
 }
 
 /* SleepEx (kernel32): WAIT_IO_COMPLETION when an APC ran. */
 DWORD WINAPI SleepEx(DWORD ms, BOOL alertable)
 {
-    if (alertable)
-        return sync_wait(0, NULL, FALSE, ms, TRUE) == WAIT_IO_COMPLETION ? WAIT_IO_COMPLETION
-                                                                          : 0;
-    if (ms == 0) {
-        sched_yield();
-        return 0;
-    }
-    struct timespec ts, *tsp = ms_timeout(ms, &ts);
-    if (!tsp) {
-        for (;;)
-            pause();
-    }
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        ;
-    return 0;
+    LARGE_INTEGER t;
+    return NtDelayExecution(alertable, nt_timeout(ms, &t)) == STATUS_USER_APC
+               ? WAIT_IO_COMPLETION
+               : 0;
 }
 
 /* Sleep (kernel32) */
 void WINAPI Sleep(DWORD ms) { SleepEx(ms, FALSE); }
 
 /* SwitchToThread (kernel32) */
-BOOL WINAPI SwitchToThread(void) { return sched_yield() == 0; }
+BOOL WINAPI SwitchToThread(void) { return NtYieldExecution() != STATUS_NO_YIELD_PERFORMED; }
 
 /* ---- events, mutexes, semaphores -------------------------------------- */
 
-/* A new handle to a named object that exists, or to `fresh` under that
- * name. Windows sets the last error either way (0 or ALREADY_EXISTS). */
-static HANDLE create_named(struct object *(*make)(void *), void *arg,
+/* A new handle to the named object that exists, or to make(arg) under
+ * that name. Windows sets the last error either way (0 or ALREADY_EXISTS). */
+static HANDLE create_named(struct object *(*make)(const void *), const void *arg,
                            enum object_type type, const WCHAR *name,
                            SECURITY_ATTRIBUTES *sa)
 {
-    BOOL inherit = sa && sa->bInheritHandle;
-    if (name && *name) {
-        struct object *o = object_find_named(name);
-        if (o) {
-            if (o->type != type) {
-                object_put(o);
-                set_last_error(ERROR_INVALID_HANDLE);
-                return NULL;
-            }
-            HANDLE h = handle_alloc(o, inherit);
-            object_put(o);
-            set_last_error(ERROR_ALREADY_EXISTS);
-            return h;
-        }
-    }
-    struct object *o = make(arg);
-    if (name && *name)
-        object_name(o, name);
-    HANDLE h = handle_alloc(o, inherit);
-    object_put(o);
-    set_last_error(0);
+    HANDLE h;
+    NTSTATUS st = object_create_named(type, name, make, arg, sa && sa->bInheritHandle, &h);
+    set_last_error(status_to_win32(st));
     return h;
 }
 
@@ -157,19 +135,43 @@ static HANDLE open_named(enum object_type type, BOOL inherit, const WCHAR *name)
     return h;
 }
 
-struct event_args { BOOL manual, initial; };
-static struct object *make_event(void *p)
+/* CreateEventExW (kernel32): NtCreateEvent with the name in this
+ * session's \BaseNamedObjects, where Windows puts a Win32 name. */
+HANDLE WINAPI CreateEventExW(SECURITY_ATTRIBUTES *sa, LPCWSTR name, DWORD flags,
+                             DWORD access)
 {
-    struct event_args *a = p;
-    return event_create(a->manual, a->initial);
+    static const WCHAR dir[] = u"\\Sessions\\1\\BaseNamedObjects\\";
+    UNICODE_STRING us = {0};
+    OBJECT_ATTRIBUTES attr = {sizeof attr, NULL, NULL, OBJ_OPENIF, NULL, NULL};
+    WCHAR *full = NULL;
+    if (name && *name) {
+        size_t d = wstr_len(dir), n = wstr_len(name);
+        full = malloc((d + n) * sizeof(WCHAR));
+        memcpy(full, dir, d * sizeof(WCHAR));
+        memcpy(full + d, name, n * sizeof(WCHAR));
+        us.Buffer = full;
+        us.Length = us.MaximumLength = (USHORT)((d + n) * sizeof(WCHAR));
+        attr.ObjectName = &us;
+    }
+    if (sa && sa->bInheritHandle)
+        attr.Attributes |= OBJ_INHERIT;
+    HANDLE h = NULL;
+    NTSTATUS st = NtCreateEvent(&h, access, &attr,
+                                flags & CREATE_EVENT_MANUAL_RESET ? NotificationEvent
+                                                                  : SynchronizationEvent,
+                                !!(flags & CREATE_EVENT_INITIAL_SET));
+    free(full);
+    set_last_error(status_to_win32(st));
+    return h;
 }
 
 /* CreateEventW (kernel32) */
 HANDLE WINAPI CreateEventW(SECURITY_ATTRIBUTES *sa, BOOL manual, BOOL initial,
                            LPCWSTR name)
 {
-    struct event_args a = {manual, initial};
-    return create_named(make_event, &a, OBJ_EVENT, name, sa);
+    return CreateEventExW(sa, name, (manual ? CREATE_EVENT_MANUAL_RESET : 0) |
+                                        (initial ? CREATE_EVENT_INITIAL_SET : 0),
+                          EVENT_ALL_ACCESS);
 }
 
 /* CreateEventA (kernel32) */
@@ -180,17 +182,6 @@ HANDLE WINAPI CreateEventA(SECURITY_ATTRIBUTES *sa, BOOL manual, BOOL initial,
     HANDLE h = CreateEventW(sa, manual, initial, w);
     free(w);
     return h;
-}
-
-#define CREATE_EVENT_MANUAL_RESET 1
-#define CREATE_EVENT_INITIAL_SET 2
-
-/* CreateEventExW (kernel32) */
-HANDLE WINAPI CreateEventExW(SECURITY_ATTRIBUTES *sa, LPCWSTR name, DWORD flags,
-                             DWORD access)
-{
-    return CreateEventW(sa, !!(flags & CREATE_EVENT_MANUAL_RESET),
-                        !!(flags & CREATE_EVENT_INITIAL_SET), name);
 }
 
 /* CreateEventExA (kernel32) */
@@ -228,20 +219,17 @@ static BOOL with_object(HANDLE h, enum object_type type,
 }
 
 /* SetEvent (kernel32) */
-BOOL WINAPI SetEvent(HANDLE h) { return with_object(h, OBJ_EVENT, event_set, NULL); }
+BOOL WINAPI SetEvent(HANDLE h) { return set_ntstatus(NtSetEvent(h, NULL)); }
 
 /* ResetEvent (kernel32) */
-BOOL WINAPI ResetEvent(HANDLE h)
-{
-    return with_object(h, OBJ_EVENT, event_reset, NULL);
-}
+BOOL WINAPI ResetEvent(HANDLE h) { return set_ntstatus(NtResetEvent(h, NULL)); }
 
 static NTSTATUS pulse(struct object *o, LONG *unused) { return event_pulse(o); }
 
 /* PulseEvent (kernel32) */
 BOOL WINAPI PulseEvent(HANDLE h) { return with_object(h, OBJ_EVENT, pulse, NULL); }
 
-static struct object *make_mutex(void *p) { return mutex_create(*(BOOL *)p); }
+static struct object *make_mutex(const void *p) { return mutex_create(*(const BOOL *)p); }
 
 /* CreateMutexW (kernel32) */
 HANDLE WINAPI CreateMutexW(SECURITY_ATTRIBUTES *sa, BOOL owned, LPCWSTR name)
@@ -278,9 +266,9 @@ BOOL WINAPI ReleaseMutex(HANDLE h)
 }
 
 struct sem_args { LONG initial, max; };
-static struct object *make_sem(void *p)
+static struct object *make_sem(const void *p)
 {
-    struct sem_args *a = p;
+    const struct sem_args *a = p;
     return semaphore_create(a->initial, a->max);
 }
 
@@ -353,7 +341,10 @@ DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD timeout,
 
 /* ---- waitable timers --------------------------------------------------- */
 
-static struct object *make_timer(void *p) { return waitable_timer_create(*(BOOL *)p); }
+static struct object *make_timer(const void *p)
+{
+    return waitable_timer_create(*(const BOOL *)p);
+}
 
 /* CreateWaitableTimerW (kernel32) */
 HANDLE WINAPI CreateWaitableTimerW(SECURITY_ATTRIBUTES *sa, BOOL manual, LPCWSTR name)

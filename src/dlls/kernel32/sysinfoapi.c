@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "kernel32_private.h"
+#include "ntapi.h"
 
 typedef struct {
     WORD wProcessorArchitecture, wReserved;
@@ -18,17 +19,21 @@ typedef struct {
 /* GetSystemInfo (kernel32) */
 void WINAPI GetSystemInfo(SYSTEM_INFO *si)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    SYSTEM_BASIC_INFORMATION b;
+    SYSTEM_PROCESSOR_INFORMATION p;
+    NtQuerySystemInformation(SystemBasicInformation, &b, sizeof b, NULL);
+    NtQuerySystemInformation(SystemProcessorInformation, &p, sizeof p, NULL);
     memset(si, 0, sizeof *si);
-    si->wProcessorArchitecture = 9; /* PROCESSOR_ARCHITECTURE_AMD64 */
-    si->dwPageSize = 0x1000;
-    si->lpMinimumApplicationAddress = (LPVOID)0x10000;
-    si->lpMaximumApplicationAddress = (LPVOID)0x7ffffffeffffull;
-    si->dwActiveProcessorMask = n >= 64 ? ~(DWORD_PTR)0 : ((DWORD_PTR)1 << n) - 1;
-    si->dwNumberOfProcessors = n;
+    si->wProcessorArchitecture = p.ProcessorArchitecture;
+    si->dwPageSize = b.PageSize;
+    si->lpMinimumApplicationAddress = (LPVOID)b.MinimumUserModeAddress;
+    si->lpMaximumApplicationAddress = (LPVOID)b.MaximumUserModeAddress;
+    si->dwActiveProcessorMask = b.ActiveProcessorsAffinityMask;
+    si->dwNumberOfProcessors = b.NumberOfProcessors;
     si->dwProcessorType = 8664; /* PROCESSOR_AMD_X8664 */
-    si->dwAllocationGranularity = 0x10000;
-    si->wProcessorLevel = 6;
+    si->dwAllocationGranularity = b.AllocationGranularity;
+    si->wProcessorLevel = p.ProcessorLevel;
+    si->wProcessorRevision = p.ProcessorRevision;
 }
 
 /* GetNativeSystemInfo (kernel32) */

@@ -9,6 +9,7 @@
 #include "debug.h"
 #include "file.h"
 #include "kernel32_private.h"
+#include "ntapi.h"
 #include "path.h"
 
 static char *root_unix(LPCWSTR root)
@@ -79,65 +80,79 @@ BOOL WINAPI GetDiskFreeSpaceA(LPCSTR root, LPDWORD spc, LPDWORD bps, LPDWORD fre
     return r;
 }
 
-#define FILE_CASE_PRESERVED_NAMES 0x2
-#define FILE_UNICODE_ON_DISK 0x4
-#define FILE_PERSISTENT_ACLS 0x8
-#define FILE_SUPPORTS_HARD_LINKS 0x400000
-
-/* What a volume reports: NTFS's name, a serial number from the device,
- * no label, and the NTFS flags decant keeps true: case-preserved Unicode
- * names, ACLs, hard links. Not FILE_SUPPORTS_OBJECT_IDS or
- * FILE_SUPPORTS_OPEN_BY_FILE_ID: neither works here (Go's os.ReadDir
- * reads directories by FileFullDirectoryInfo then). */
-static void volume_info(const struct stat *st, LPWSTR label, DWORD label_len, LPDWORD serial,
-                        LPDWORD max_comp, LPDWORD flags, LPWSTR fs, DWORD fs_len)
+/* A name of `bytes` bytes into an optional buffer of `len` units, with
+ * its NUL. */
+static BOOL copy_name(WCHAR *dst, DWORD len, const WCHAR *name, ULONG bytes)
 {
-    if (label && label_len)
-        label[0] = 0;
-    if (serial)
-        *serial = file_volume_serial(st->st_dev);
-    if (max_comp)
-        *max_comp = 255;
-    if (flags)
-        *flags = FILE_CASE_PRESERVED_NAMES | FILE_UNICODE_ON_DISK | FILE_PERSISTENT_ACLS |
-                 FILE_SUPPORTS_HARD_LINKS;
-    if (fs && fs_len >= 5)
-        memcpy(fs, u"NTFS", 5 * sizeof(WCHAR));
-}
-
-/* GetVolumeInformationW (kernel32) */
-BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_len,
-                                  LPDWORD serial, LPDWORD max_comp, LPDWORD flags,
-                                  LPWSTR fs, DWORD fs_len)
-{
-    char *p = root_unix(root);
-    struct stat st;
-    if (!p || stat(*p ? p : "/", &st) < 0) {
-        free(p);
-        set_last_error(ERROR_PATH_NOT_FOUND);
-        return FALSE;
-    }
-    free(p);
-    volume_info(&st, label, label_len, serial, max_comp, flags, fs, fs_len);
+    size_t n = bytes / sizeof(WCHAR);
+    if (!dst || !len)
+        return TRUE;
+    if (n >= len)
+        return set_ntstatus(STATUS_BUFFER_TOO_SMALL);
+    memcpy(dst, name, n * sizeof(WCHAR));
+    dst[n] = 0;
     return TRUE;
 }
 
 /* GetVolumeInformationByHandleW (kernel32): the volume the open file or
- * directory is on. */
+ * directory is on, as NtQueryVolumeInformationFile describes it. */
 BOOL WINAPI GetVolumeInformationByHandleW(HANDLE h, LPWSTR label, DWORD label_len,
                                           LPDWORD serial, LPDWORD max_comp, LPDWORD flags,
                                           LPWSTR fs, DWORD fs_len)
 {
-    struct file *f = file_ref(h);
-    if (!f)
-        return set_ntstatus(STATUS_INVALID_HANDLE);
-    struct stat st;
-    int r = fstat(f->fd, &st);
-    object_put(&f->obj);
-    if (r < 0)
-        return set_ntstatus(errno_to_status(errno));
-    volume_info(&st, label, label_len, serial, max_comp, flags, fs, fs_len);
-    return TRUE;
+    union {
+        struct { /* FILE_FS_VOLUME_INFORMATION */
+            LARGE_INTEGER created;
+            ULONG serial, label_len;
+            BOOLEAN objects;
+            WCHAR label[MAX_PATH + 1];
+        } vol;
+        struct { /* FILE_FS_ATTRIBUTE_INFORMATION */
+            ULONG flags;
+            LONG max_comp;
+            ULONG name_len;
+            WCHAR name[MAX_PATH + 1];
+        } attr;
+    } u;
+    IO_STATUS_BLOCK io;
+    NTSTATUS st = NtQueryVolumeInformationFile(h, &io, &u.vol, sizeof u.vol,
+                                               1 /* FileFsVolumeInformation */);
+    if (st)
+        return set_ntstatus(st);
+    if (serial)
+        *serial = u.vol.serial;
+    if (!copy_name(label, label_len, u.vol.label, u.vol.label_len))
+        return FALSE;
+    st = NtQueryVolumeInformationFile(h, &io, &u.attr, sizeof u.attr,
+                                      5 /* FileFsAttributeInformation */);
+    if (st)
+        return set_ntstatus(st);
+    if (max_comp)
+        *max_comp = u.attr.max_comp;
+    if (flags)
+        *flags = u.attr.flags;
+    return copy_name(fs, fs_len, u.attr.name, u.attr.name_len);
+}
+
+/* GetVolumeInformationW (kernel32): the root directory's volume (any
+ * directory's here: every directory is on some volume). */
+BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_len,
+                                  LPDWORD serial, LPDWORD max_comp, LPDWORD flags,
+                                  LPWSTR fs, DWORD fs_len)
+{
+    HANDLE h;
+    NTSTATUS st = file_create(root ? root : u"\\", SYNCHRONIZE | FILE_READ_ATTRIBUTES, 0,
+                              FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                              FILE_OPEN, FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT,
+                              FALSE, &h, NULL);
+    if (st) {
+        set_last_error(ERROR_PATH_NOT_FOUND);
+        return FALSE;
+    }
+    BOOL r = GetVolumeInformationByHandleW(h, label, label_len, serial, max_comp, flags, fs,
+                                           fs_len);
+    NtClose(h);
+    return r;
 }
 
 /* GetVolumeInformationA (kernel32) */

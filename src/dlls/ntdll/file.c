@@ -1,11 +1,11 @@
 /* ntdll's file services over the file objects kernel32 uses (src/nt):
  * opening by NT path, anonymous pipes, reading and writing with
- * IO_STATUS_BLOCKs, file information. decant completes every operation
+ * IO_STATUS_BLOCKs. decant completes every operation
  * before returning, so the status returned is the final one (save the
  * end of a file on an asynchronous handle: see ntdll_complete()); the
  * event, APC and completion port still get their completion, as Windows
  * gives them for an operation that finished at once. Directories:
- * directory.c. Tests: tests/programs/ntfile. */
+ * directory.c; information: fileinfo.c. Tests: tests/programs/ntfile. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -27,8 +27,7 @@
 
 /* ---- names ----------------------------------------------------------------- */
 
-/* Does s (n units) start with the ASCII prefix p, ignoring case? */
-static int prefix_is(const WCHAR *s, size_t n, const char *p)
+size_t ntdll_prefix(const WCHAR *s, size_t n, const char *p)
 {
     size_t k = strlen(p);
     if (n < k)
@@ -36,19 +35,32 @@ static int prefix_is(const WCHAR *s, size_t n, const char *p)
     for (size_t i = 0; i < k; i++)
         if (wstr_lower(s[i]) != wstr_lower((WCHAR)p[i]))
             return 0;
-    return 1;
+    return k;
 }
 
-/* An NT object name (plus the directory it is relative to) as the DOS
- * path file_create takes: "\??\C:\x" is "\\?\C:\x" (not normalised,
- * as NT names are not), "\??\NUL" and "\Device\Null" are devices,
- * a relative name continues its root directory's path. Malloc'ed. */
-static NTSTATUS nt_to_dos(const OBJECT_ATTRIBUTES *attr, WCHAR **out)
+/* Does the name have a "." or ".." component? NT names are not
+ * normalised: file systems refuse those as names. */
+static int has_dot_component(const WCHAR *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != '\\')
+            j++;
+        if ((j - i == 1 && s[i] == '.') || (j - i == 2 && s[i] == '.' && s[i + 1] == '.'))
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+NTSTATUS ntdll_nt_to_dos(const OBJECT_ATTRIBUTES *attr, WCHAR **out)
 {
     const UNICODE_STRING *us = attr->ObjectName;
     size_t n = us && us->Buffer ? us->Length / sizeof(WCHAR) : 0;
     const WCHAR *s = n ? us->Buffer : u"";
     WCHAR *dos;
+    if (has_dot_component(s, n))
+        return STATUS_OBJECT_NAME_INVALID;
     if (attr->RootDirectory) {
         if (n && s[0] == '\\')
             return STATUS_INVALID_PARAMETER;
@@ -80,13 +92,13 @@ static NTSTATUS nt_to_dos(const OBJECT_ATTRIBUTES *attr, WCHAR **out)
     if (s[0] != '\\')
         return STATUS_OBJECT_PATH_SYNTAX_BAD;
     size_t skip;
-    if (prefix_is(s, n, "\\??\\"))
+    if (ntdll_prefix(s, n, "\\??\\"))
         skip = 4;
-    else if (prefix_is(s, n, "\\DosDevices\\"))
+    else if (ntdll_prefix(s, n, "\\DosDevices\\"))
         skip = 12;
-    else if (prefix_is(s, n, "\\GLOBAL??\\"))
+    else if (ntdll_prefix(s, n, "\\GLOBAL??\\"))
         skip = 10;
-    else if (n == 12 && prefix_is(s, n, "\\Device\\Null")) {
+    else if (n == 12 && ntdll_prefix(s, n, "\\Device\\Null")) {
         *out = wstr_dup(u"\\\\.\\NUL");
         return STATUS_SUCCESS;
     } else
@@ -97,7 +109,7 @@ static NTSTATUS nt_to_dos(const OBJECT_ATTRIBUTES *attr, WCHAR **out)
      * is a device name under \\.\ */
     int drive = n >= 2 && s[1] == ':';
     dos = malloc((n + 5) * sizeof(WCHAR));
-    memcpy(dos, drive || prefix_is(s, n, "UNC\\") ? u"\\\\?\\" : u"\\\\.\\", 4 * sizeof(WCHAR));
+    memcpy(dos, drive || ntdll_prefix(s, n, "UNC\\") ? u"\\\\?\\" : u"\\\\.\\", 4 * sizeof(WCHAR));
     memcpy(dos + 4, s, n * sizeof(WCHAR));
     dos[n + 4] = 0;
     *out = dos;
@@ -123,8 +135,8 @@ static int is_npfs_root_name(const OBJECT_ATTRIBUTES *attr)
         return 0;
     const WCHAR *s = attr->ObjectName->Buffer;
     size_t n = attr->ObjectName->Length / sizeof(WCHAR);
-    return (n == 9 && prefix_is(s, n, "\\??\\PIPE\\")) ||
-           (n == 18 && prefix_is(s, n, "\\Device\\NamedPipe\\"));
+    return (n == 9 && ntdll_prefix(s, n, "\\??\\PIPE\\")) ||
+           (n == 18 && ntdll_prefix(s, n, "\\Device\\NamedPipe\\"));
 }
 
 /* A new handle to fd as a file object with `access`; async unless the
@@ -244,7 +256,7 @@ NTSTATUS WINAPI NtCreateFile(HANDLE *out, ACCESS_MASK access, OBJECT_ATTRIBUTES 
         }
         return st;
     }
-    st = nt_to_dos(attr, &dos);
+    st = ntdll_nt_to_dos(attr, &dos);
     if (!st) {
         st = file_create(dos, access, attrs, share, disposition, options,
                          (attr->Attributes & OBJ_INHERIT) != 0, out, &info);
@@ -298,7 +310,7 @@ NTSTATUS ntdll_complete(struct file *f, HANDLE event, PIO_APC_ROUTINE apc, PVOID
     NTSTATUS ret = st;
     if (st == STATUS_END_OF_FILE && f->options & FILE_FLAG_OVERLAPPED && f->kind == FILE_TYPE_DISK)
         ret = STATUS_PENDING; /* Windows finds the end of a file asynchronously */
-    else if ((ULONG)st >> 30 == 3) { /* NT_ERROR */
+    else if (NT_ERROR(st)) {
         if (!(f->options & FILE_FLAG_OVERLAPPED)) {
             io->Status = st;
             io->Information = info;
@@ -431,30 +443,4 @@ NTSTATUS WINAPI NtCancelIoFile(HANDLE h, IO_STATUS_BLOCK *io)
     io->Status = STATUS_SUCCESS;
     io->Information = 0;
     return STATUS_SUCCESS;
-}
-
-/* ---- information ------------------------------------------------------------ */
-
-/* NtQueryInformationFile (ntdll) */
-NTSTATUS WINAPI NtQueryInformationFile(HANDLE h, IO_STATUS_BLOCK *io, PVOID buf, ULONG len,
-                                       int cls)
-{
-    struct file *f = file_ref(h);
-    if (!f)
-        return handle_status(h);
-    ULONG written;
-    NTSTATUS st = fileinfo_query(f, cls, buf, len, &written);
-    object_put(&f->obj);
-    if (io) {
-        io->Status = st;
-        io->Information = written;
-    }
-    return st;
-}
-
-/* ZwQueryInformationFile (ntdll) */
-NTSTATUS WINAPI ZwQueryInformationFile(HANDLE h, IO_STATUS_BLOCK *io, PVOID buf, ULONG len,
-                                       int cls)
-{
-    return NtQueryInformationFile(h, io, buf, len, cls);
 }
