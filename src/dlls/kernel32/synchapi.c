@@ -420,11 +420,20 @@ BOOL WINAPI CancelWaitableTimer(HANDLE h)
 
 static uint32_t *cs_sem(CRITICAL_SECTION *cs) { return (uint32_t *)&cs->LockSemaphore; }
 
-static LONG cs_count_add(CRITICAL_SECTION *cs, LONG d)
+/* Enter's count: TRUE if the lock was free. */
+static BOOL cs_count_up(CRITICAL_SECTION *cs)
 {
     if (__libc_single_threaded)
-        return cs->LockCount += d;
-    return __atomic_add_fetch(&cs->LockCount, d, __ATOMIC_SEQ_CST);
+        return ++cs->LockCount == 0;
+    return __atomic_add_fetch(&cs->LockCount, 1, __ATOMIC_SEQ_CST) == 0;
+}
+
+/* Leave's count: TRUE if someone waits. */
+static BOOL cs_count_down(CRITICAL_SECTION *cs)
+{
+    if (__libc_single_threaded)
+        return --cs->LockCount >= 0;
+    return __atomic_sub_fetch(&cs->LockCount, 1, __ATOMIC_SEQ_CST) >= 0;
 }
 
 static void cs_set_owner(CRITICAL_SECTION *cs, HANDLE owner)
@@ -502,7 +511,7 @@ void WINAPI EnterCriticalSection(CRITICAL_SECTION *cs)
         cs->RecursionCount++;
         return;
     }
-    if (cs_count_add(cs, 1) != 0)
+    if (!cs_count_up(cs))
         return cs_wait(cs, me);
     cs_set_owner(cs, me);
     cs->RecursionCount = 1;
@@ -535,7 +544,7 @@ void WINAPI LeaveCriticalSection(CRITICAL_SECTION *cs)
         return;
     }
     cs_set_owner(cs, 0);
-    if (cs_count_add(cs, -1) >= 0)
+    if (cs_count_down(cs))
         return cs_wake(cs);
 }
 
