@@ -83,11 +83,21 @@ int syscall_set_mode(const char *name)
     return 0;
 }
 
+/* The same lines as a list, for the lookup by function at start-up. */
+static const struct {
+    unsigned number;
+    void *fn;
+} service_list[] = {
+#define SERVICE(n, f, a) {n, (void *)f},
+#include "../dlls/ntdll/services.h"
+#undef SERVICE
+};
+
 int syscall_service_number(const void *fn)
 {
-    for (unsigned n = 0; n < SERVICE_LIMIT; n++)
-        if (service_table[n].fn == fn)
-            return n;
+    for (unsigned i = 0; i < sizeof service_list / sizeof *service_list; i++)
+        if (service_list[i].fn == fn)
+            return service_list[i].number;
     return -1;
 }
 
