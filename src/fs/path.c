@@ -467,34 +467,11 @@ void path_note_created(const char *path)
     free(dir);
 }
 
-/* The lstat the last translation on this thread made of the name it
- * returned (its fast path), for path_lstat. */
-static __thread struct {
-    char *path;
-    struct stat st;
-} last_lstat;
-
-static void remember_lstat(const char *path, const struct stat *st)
-{
-    free(last_lstat.path);
-    last_lstat.path = path ? strdup(path) : NULL;
-    if (path)
-        last_lstat.st = *st;
-}
-
-int path_lstat(const char *unix_path, struct stat *st)
-{
-    if (last_lstat.path && !strcmp(last_lstat.path, unix_path)) {
-        *st = last_lstat.st;
-        remember_lstat(NULL, NULL);
-        return 0;
-    }
-    return lstat(unix_path, st);
-}
-
 /* Append components of `rest` (backslash-separated, normalised) to the
- * Unix `root`, fixing case where the exact name does not exist. */
-static char *resolve_components(const char *root, const WCHAR *rest)
+ * Unix `root`, fixing case where the exact name does not exist. When the
+ * exact name exists, its lstat goes to *lst (if lst) and *lst_ok is 1. */
+static char *resolve_components(const char *root, const WCHAR *rest, struct stat *lst,
+                                int *lst_ok)
 {
     char *tail = wstr_to_utf8_alloc(rest);
     for (char *s = tail; *s; s++)
@@ -511,10 +488,11 @@ static char *resolve_components(const char *root, const WCHAR *rest)
     /* Fast path: the exact name exists, or at least its directory does
      * (then only the last component may need its case fixed). */
     struct stat st;
-    remember_lstat(NULL, NULL);
     if (!*tail || lstat(full, &st) == 0) {
-        if (*tail)
-            remember_lstat(full, &st);
+        if (*tail && lst) {
+            *lst = st;
+            *lst_ok = 1;
+        }
         free(tail);
         return full;
     }
@@ -559,6 +537,14 @@ static char *resolve_components(const char *root, const WCHAR *rest)
 char *path_dos_to_unix(const WCHAR *name, enum path_device *device,
                        NTSTATUS *status)
 {
+    return path_dos_to_unix_lstat(name, device, status, NULL, NULL);
+}
+
+char *path_dos_to_unix_lstat(const WCHAR *name, enum path_device *device,
+                             NTSTATUS *status, struct stat *lst, int *lst_ok)
+{
+    if (lst_ok)
+        *lst_ok = 0;
     *device = DEV_NONE;
     *status = STATUS_SUCCESS;
     if (!name || !*name) {
@@ -612,7 +598,7 @@ char *path_dos_to_unix(const WCHAR *name, enum path_device *device,
     if (!*rest)
         res = strdup(*root ? root : "/");
     else
-        res = resolve_components(root, rest);
+        res = resolve_components(root, rest, lst, lst_ok);
     free(root);
     free(full);
     return res;

@@ -24,6 +24,12 @@ WCHAR *path_full_dos(const WCHAR *name);
  * NULL). Returns NULL with *status set on a bad path or unknown drive. */
 char *path_dos_to_unix(const WCHAR *name, enum path_device *device,
                        NTSTATUS *status);
+/* The same, also handing back the lstat the translation made of the name
+ * when it found it as given (*lst_ok = 1), so a caller that wants the
+ * file's status need not ask Linux twice. */
+struct stat;
+char *path_dos_to_unix_lstat(const WCHAR *name, enum path_device *device,
+                             NTSTATUS *status, struct stat *lst, int *lst_ok);
 char *path_dos_to_unix_utf8(const char *name);
 
 /* A Linux path to its DOS form: C:\... under the prefix, else Z:\... */
@@ -31,12 +37,6 @@ WCHAR *path_unix_to_dos(const char *unix_path);
 /* "X:\rest" as the NT device path "\Device\HarddiskVolumeN\rest", N the
  * drive's number from A: = 1; NULL without a drive letter. Malloc'ed. */
 WCHAR *path_dos_to_nt_device(const WCHAR *dos);
-
-/* lstat of a name path_dos_to_unix just returned: the translation's own
- * lstat of it when it made one (each translation replaces it, a use
- * consumes it), else a fresh one. Call it right after the translation. */
-struct stat;
-int path_lstat(const char *unix_path, struct stat *st);
 
 /* `dir`/<entry matching name case-insensitively>, or NULL. */
 char *path_find_case(const char *dir, const char *name);

@@ -17,14 +17,18 @@
 #include "status.h"
 #include "wstr.h"
 
-char *file_unix_name(const WCHAR *name, NTSTATUS *status)
+/* file_unix_name, with the translation's lstat when it made one. */
+static char *unix_name_lstat(const WCHAR *name, NTSTATUS *status, struct stat *lst,
+                             int *lst_ok)
 {
     enum path_device dev;
+    if (lst_ok)
+        *lst_ok = 0;
     if (!name) {
         *status = STATUS_OBJECT_PATH_NOT_FOUND;
         return NULL;
     }
-    char *p = path_dos_to_unix(name, &dev, status);
+    char *p = path_dos_to_unix_lstat(name, &dev, status, lst, lst_ok);
     if (dev) {
         free(p);
         p = strdup("/dev/null");
@@ -37,6 +41,11 @@ char *file_unix_name(const WCHAR *name, NTSTATUS *status)
     return p;
 }
 
+char *file_unix_name(const WCHAR *name, NTSTATUS *status)
+{
+    return unix_name_lstat(name, status, NULL, NULL);
+}
+
 NTSTATUS file_stat_status(const char *path)
 {
     return errno == ENOENT ? path_enoent_status(path)
@@ -47,11 +56,12 @@ NTSTATUS file_stat_status(const char *path)
 NTSTATUS file_query_name(const WCHAR *name, FILE_NETWORK_OPEN_INFORMATION *info)
 {
     NTSTATUS st;
-    char *p = file_unix_name(name, &st);
+    struct stat sb; /* a link is reported as itself: file_attributes */
+    int have;
+    char *p = unix_name_lstat(name, &st, &sb, &have);
     if (!p)
         return st;
-    struct stat sb; /* a link is reported as itself: file_attributes */
-    if (path_lstat(p, &sb) < 0) {
+    if (!have && lstat(p, &sb) < 0) {
         st = file_stat_status(p);
         free(p);
         return st;
