@@ -258,16 +258,30 @@ static uint8_t *arena_map_locked(size_t size, int prot, int flags)
     }
 }
 
+/* Fresh memory at a 64 KiB boundary: in the arena, or where Linux puts it
+ * when the arena cannot be used. Called with `lock` held. */
+static uint8_t *map_new_locked(size_t size, int prot, int flags)
+{
+    uint8_t *a = arena_map_locked(size, prot, flags);
+    if (a)
+        return a;
+    uint8_t *p = mmap(NULL, size + ALLOC_GRANULARITY, prot,
+                      MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    a = (uint8_t *)(((uintptr_t)p + ALLOC_GRANULARITY - 1) &
+                    ~(uintptr_t)(ALLOC_GRANULARITY - 1));
+    if (a > p)
+        munmap(p, a - p);
+    munmap(a + size, (p + size + ALLOC_GRANULARITY) - (a + size));
+    return a;
+}
+
 void *mem_map_arena(size_t size, int prot, int flags)
 {
     pthread_mutex_lock(&lock);
-    uint8_t *p = arena_map_locked(size, prot, flags);
+    uint8_t *p = map_new_locked(size, prot, flags);
     pthread_mutex_unlock(&lock);
-    if (!p) {
-        p = mmap(NULL, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
-        if (p == MAP_FAILED)
-            return NULL;
-    }
     return p;
 }
 
@@ -296,19 +310,7 @@ static uint8_t *reserve(uint8_t *want, size_t size)
         }
         return p;
     }
-    uint8_t *a = arena_map_locked(size, PROT_NONE, MAP_NORESERVE);
-    if (a)
-        return a;
-    uint8_t *p = mmap(NULL, size + ALLOC_GRANULARITY, PROT_NONE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (p == MAP_FAILED)
-        return NULL;
-    a = (uint8_t *)(((uintptr_t)p + ALLOC_GRANULARITY - 1) &
-                    ~(uintptr_t)(ALLOC_GRANULARITY - 1));
-    if (a > p)
-        munmap(p, a - p);
-    munmap(a + size, (p + size + ALLOC_GRANULARITY) - (a + size));
-    return a;
+    return map_new_locked(size, PROT_NONE, MAP_NORESERVE);
 }
 
 NTSTATUS mem_allocate(void **addr, SIZE_T *size, DWORD type, DWORD prot)
