@@ -296,6 +296,7 @@ struct name_cache {
     struct timespec ctime;
     char **names;   /* as on disk */
     size_t count, cap;
+    size_t non_ascii; /* how many names have a byte >= 0x80 */
     unsigned *slots; /* hash of the ASCII-folded names: index + 1, 0 = empty */
     size_t nslots;
 };
@@ -325,6 +326,11 @@ static void cache_add(const char *name)
         cache.names = realloc(cache.names, cache.cap * sizeof *cache.names);
     }
     cache.names[cache.count++] = strdup(name);
+    for (const char *c = name; *c; c++)
+        if (*c & 0x80) {
+            cache.non_ascii++;
+            break;
+        }
     if (cache.count * 2 > cache.nslots) { /* grow and rehash */
         free(cache.slots);
         cache.nslots = cache.nslots ? cache.nslots * 2 : 128;
@@ -374,8 +380,9 @@ static const char *cache_find(const char *name, const WCHAR *wname)
         if (!strcasecmp(cache.names[cache.slots[i] - 1], name))
             return cache.names[cache.slots[i] - 1];
     /* ASCII query, but a non-ASCII name on disk may still fold to it
-     * (the Kelvin sign folds to k) only in UTF-16; rare enough to scan */
-    for (size_t i = 0; i < cache.count; i++)
+     * (the Kelvin sign folds to k) only in UTF-16; rare enough to scan,
+     * and only directories that hold such names are scanned */
+    for (size_t i = 0; cache.non_ascii && i < cache.count; i++)
         for (const char *c = cache.names[i]; *c; c++)
             if (*c & 0x80) {
                 WCHAR *w = utf8_to_wstr_alloc(name);
@@ -417,11 +424,9 @@ static int cache_valid(const char *dir, const struct stat *st)
            cache.ctime.tv_nsec == st->st_ctim.tv_nsec;
 }
 
-char *path_find_case(const char *dir, const char *name)
+/* path_find_case, given the directory's stat. */
+static char *find_case_in(const char *dir, const struct stat *st, const char *name)
 {
-    struct stat st;
-    if (stat(*dir ? dir : "/", &st) < 0)
-        return NULL;
     WCHAR *wname = NULL;
     for (const char *c = name; *c; c++)
         if (*c & 0x80) {
@@ -430,9 +435,9 @@ char *path_find_case(const char *dir, const char *name)
         }
     char *found = NULL;
     pthread_mutex_lock(&cache_lock);
-    int fresh = !cache_valid(dir, &st);
+    int fresh = !cache_valid(dir, st);
     for (int pass = 0; pass < 2; pass++) {
-        if (fresh && cache_load(dir, &st) < 0)
+        if (fresh && cache_load(dir, st) < 0)
             break;
         const char *disk = cache_find(name, wname);
         if (disk && asprintf(&found, "%s/%s", dir, disk) < 0)
@@ -448,6 +453,14 @@ char *path_find_case(const char *dir, const char *name)
     pthread_mutex_unlock(&cache_lock);
     free(wname);
     return found;
+}
+
+char *path_find_case(const char *dir, const char *name)
+{
+    struct stat st;
+    if (stat(*dir ? dir : "/", &st) < 0)
+        return NULL;
+    return find_case_in(dir, &st, name);
 }
 
 void path_note_created(const char *path)
@@ -501,7 +514,7 @@ static char *resolve_components(const char *root, const WCHAR *rest, struct stat
         *slash = 0;
         const char *dir = slash == full ? "/" : full;
         int dir_ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
-        char *fixed = dir_ok ? path_find_case(slash == full ? "" : full, slash + 1)
+        char *fixed = dir_ok ? find_case_in(slash == full ? "" : full, &st, slash + 1)
                              : NULL;
         *slash = '/';
         if (dir_ok) {

@@ -609,16 +609,13 @@ void file_store_attributes(const char *path, DWORD attrs)
     setxattr(path, DOSATTRIB_XATTR, buf, n, 0); /* not every file system can */
 }
 
-NTSTATUS file_check_delete_sharing(const char *path, struct file *self)
+NTSTATUS file_check_delete_sharing(const struct stat *st, struct file *self)
 {
-    struct stat st;
-    if (lstat(path, &st) < 0) /* deleting a link deletes only the link */
-        return STATUS_SUCCESS;
     NTSTATUS r = STATUS_SUCCESS;
     pthread_mutex_lock(&share_lock);
     for (struct share_entry *e = shares; e; e = e->next) {
         int own = self && self->share_entry == e;
-        if (e->dev == st.st_dev && e->ino == st.st_ino &&
+        if (e->dev == st->st_dev && e->ino == st->st_ino &&
             e->share_delete + (own && !(self->share & FILE_SHARE_DELETE)) < e->handles)
             r = STATUS_SHARING_VIOLATION;
     }

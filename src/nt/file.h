@@ -78,10 +78,11 @@ struct stat;
 /* `path` is the Linux path, for the stored DOS attributes. */
 DWORD file_attributes(const struct stat *st, const char *path);
 void file_store_attributes(const char *path, DWORD attrs);
-/* STATUS_SHARING_VIOLATION when a handle open on the file does not share
- * delete access (deleting, renaming); `self` (may be NULL), the handle
- * doing it, does not count. */
-NTSTATUS file_check_delete_sharing(const char *path, struct file *self);
+/* STATUS_SHARING_VIOLATION when a handle open on the file `st` (an lstat:
+ * deleting a link deletes only the link) does not share delete access
+ * (deleting, renaming); `self` (may be NULL), the handle doing it, does
+ * not count. */
+NTSTATUS file_check_delete_sharing(const struct stat *st, struct file *self);
 void file_time_from_timespec(FILETIME *ft, time_t sec, long nsec);
 void file_timespec_from_time(const FILETIME *ft, struct timespec *ts);
 
@@ -100,6 +101,9 @@ NTSTATUS file_query_name(const WCHAR *name, FILE_NETWORK_OPEN_INFORMATION *info)
 /* SetFileAttributes: READONLY is the write bits, HIDDEN, SYSTEM and
  * ARCHIVE are stored beside the file (file_store_attributes). */
 NTSTATUS file_set_attributes(const char *path, DWORD attrs);
+/* DeleteFile: a file or link by DOS name; not a directory, a read-only
+ * file or one open without FILE_SHARE_DELETE. */
+NTSTATUS file_delete_name(const WCHAR *name);
 /* Renames the Linux path `from` to the DOS name `to` (MoveFileEx without
  * the copy, FileRenameInformation); *to_unix (malloc'ed, may be set on
  * failure too) is the new Linux path. `self`: as for

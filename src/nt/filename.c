@@ -84,6 +84,29 @@ NTSTATUS file_query_name(const WCHAR *name, FILE_NETWORK_OPEN_INFORMATION *info)
     return STATUS_SUCCESS;
 }
 
+NTSTATUS file_delete_name(const WCHAR *name)
+{
+    NTSTATUS st;
+    struct stat sb;
+    int have;
+    char *p = unix_name_lstat(name, &st, &sb, &have);
+    if (!p)
+        return st;
+    if (!have && lstat(p, &sb) < 0) {
+        st = file_stat_status(p);
+        free(p);
+        return st;
+    }
+    if (S_ISDIR(sb.st_mode))
+        st = STATUS_ACCESS_DENIED;
+    else if (S_ISREG(sb.st_mode) && !(sb.st_mode & 0222))
+        st = STATUS_ACCESS_DENIED; /* read-only: Windows refuses, root or not */
+    else if (!(st = file_check_delete_sharing(&sb, NULL)) && unlink(p) < 0)
+        st = file_stat_status(p);
+    free(p);
+    return st;
+}
+
 NTSTATUS file_set_attributes(const char *path, DWORD attrs)
 {
     struct stat sb;
@@ -136,7 +159,7 @@ NTSTATUS file_rename(const char *from, const WCHAR *to, BOOL replace, struct fil
     struct stat sa, sb;
     if (lstat(from, &sa) < 0)
         return file_stat_status(from);
-    if ((st = file_check_delete_sharing(from, self)))
+    if ((st = file_check_delete_sharing(&sa, self)))
         return st;
     if (lstat(b, &sb) == 0 && !(sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)) {
         if (!replace || S_ISDIR(sb.st_mode))

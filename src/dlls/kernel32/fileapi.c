@@ -570,32 +570,8 @@ BOOL WINAPI SetFileAttributesA(LPCSTR name, DWORD attrs)
 /* DeleteFileW (kernel32) */
 BOOL WINAPI DeleteFileW(LPCWSTR name)
 {
-    NTSTATUS st;
-    char *p = file_unix_name(name, &st);
-    if (!p)
-        return set_ntstatus(st);
-    struct stat sb;
-    if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        free(p);
-        return set_ntstatus(STATUS_ACCESS_DENIED);
-    }
-    /* a read-only file cannot be deleted on Windows, nor one open
-     * without FILE_SHARE_DELETE */
-    if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) && !(sb.st_mode & 0222)) {
-        free(p);
-        return set_ntstatus(STATUS_ACCESS_DENIED);
-    }
-    if ((st = file_check_delete_sharing(p, NULL))) {
-        free(p);
-        return set_ntstatus(st);
-    }
-    if (unlink(p) < 0) {
-        st = file_stat_status(p);
-        free(p);
-        return set_ntstatus(st);
-    }
-    free(p);
-    return TRUE;
+    NTSTATUS st = file_delete_name(name);
+    return st ? set_ntstatus(st) : TRUE;
 }
 
 /* DeleteFileA (kernel32) */
