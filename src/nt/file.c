@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/xattr.h>
 #include <unistd.h>
 
 #define DEBUG_CHANNEL file
@@ -18,8 +17,6 @@
 #include "status.h"
 #include "wstr.h"
 
-#define DOSATTRIB_XATTR "user.DOSATTRIB"
-#define STORED_ATTRS (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM | FILE_ATTRIBUTE_ARCHIVE)
 #define FILE_GENERIC_READ 0x120089
 #define FILE_GENERIC_WRITE 0x120116
 #define FILE_GENERIC_EXECUTE 0x1200a0
@@ -469,7 +466,7 @@ NTSTATUS file_create(const WCHAR *name, DWORD access, DWORD attrs, DWORD share,
     if (!existed) {
         path_note_created(path);
         if (attrs & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM))
-            file_store_attributes(path, FILE_ATTRIBUTE_ARCHIVE | (attrs & STORED_ATTRS));
+            file_store_attributes(path, FILE_ATTRIBUTE_ARCHIVE | attrs);
         if (attrs & FILE_ATTRIBUTE_READONLY && !f->is_dir)
             fchmod(fd, sb.st_mode & ~0222);
     }
@@ -565,49 +562,6 @@ NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,
 }
 
 /* ---- attributes and times ------------------------------------------------ */
-
-/* DOS attributes that Linux has no bit for (hidden, system, archive) live
- * in the extended attribute Wine and Samba use, as a hex string. Without
- * one, a file is ARCHIVE and a dot file HIDDEN, as in Wine. */
-
-DWORD file_attributes(const struct stat *st, const char *path)
-{
-    if (S_ISLNK(st->st_mode)) {
-        /* A symbolic link (an lstat) is a reparse point; Linux cannot keep
-         * its DOS attributes (no user xattrs on links), and whether it is a
-         * directory link is read from the target, ARCHIVE for a file link
-         * as Windows reports one (tests/programs/file/symlink.c). */
-        struct stat t;
-        if (path && stat(path, &t) == 0 && S_ISDIR(t.st_mode))
-            return FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT;
-        return FILE_ATTRIBUTE_ARCHIVE | FILE_ATTRIBUTE_REPARSE_POINT;
-    }
-    DWORD a;
-    char buf[32];
-    ssize_t n = path ? getxattr(path, DOSATTRIB_XATTR, buf, sizeof buf - 1) : -1;
-    if (n > 0) {
-        buf[n] = 0;
-        a = strtoul(buf, NULL, 16) & STORED_ATTRS;
-    } else {
-        a = S_ISDIR(st->st_mode) ? 0 : FILE_ATTRIBUTE_ARCHIVE;
-        const char *b = path ? strrchr(path, '/') : NULL;
-        b = b ? b + 1 : path;
-        if (b && b[0] == '.' && b[1] && strcmp(b, ".."))
-            a |= FILE_ATTRIBUTE_HIDDEN;
-    }
-    if (S_ISDIR(st->st_mode))
-        a |= FILE_ATTRIBUTE_DIRECTORY;
-    if (!(st->st_mode & 0222))
-        a |= FILE_ATTRIBUTE_READONLY;
-    return a ? a : FILE_ATTRIBUTE_NORMAL;
-}
-
-void file_store_attributes(const char *path, DWORD attrs)
-{
-    char buf[32];
-    int n = snprintf(buf, sizeof buf, "0x%x", attrs & STORED_ATTRS);
-    setxattr(path, DOSATTRIB_XATTR, buf, n, 0); /* not every file system can */
-}
 
 NTSTATUS file_check_delete_sharing(const struct stat *st, struct file *self)
 {
