@@ -99,6 +99,12 @@ size_t wstr_to_utf8(const WCHAR *s, ssize_t len, char *out, size_t outsize)
     size_t n = nul ? wstr_len(s) : (size_t)len;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = s[i];
+        if (c < 0x80) { /* ASCII runs, the common case, without encoding */
+            if (out && need < outsize)
+                out[need] = c;
+            need++;
+            continue;
+        }
         if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && s[i + 1] >= 0xdc00 &&
             s[i + 1] < 0xe000) {
             c = 0x10000 + ((c - 0xd800) << 10) + (s[i + 1] - 0xdc00);
@@ -108,10 +114,7 @@ size_t wstr_to_utf8(const WCHAR *s, ssize_t len, char *out, size_t outsize)
         }
         char buf[4];
         int k;
-        if (c < 0x80) {
-            buf[0] = c;
-            k = 1;
-        } else if (c < 0x800) {
+        if (c < 0x800) {
             buf[0] = 0xc0 | (c >> 6);
             buf[1] = 0x80 | (c & 0x3f);
             k = 2;
@@ -234,7 +237,7 @@ char *wstr_to_utf8_alloc(const WCHAR *s)
 {
     if (!s)
         return NULL;
-    size_t n = wstr_to_utf8(s, -1, NULL, 0);
+    size_t n = wstr_len(s) * 3 + 1; /* a UTF-16 unit is at most 3 bytes: one pass */
     char *d = malloc(n);
     if (d)
         wstr_to_utf8(s, -1, d, n);

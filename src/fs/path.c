@@ -1,5 +1,6 @@
 /* Path translation between DOS and Linux names. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -17,6 +18,52 @@
 
 static WCHAR *cwd;           /* "Z:\home\me\" */
 static pthread_mutex_t cwd_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Linux walks a relative name from the process's current directory, which
+ * decant keeps at the program's (path_set_cwd): a name under it is looked
+ * up relative, without the walk down to it (5 of 7 components for
+ * /home/me/src/project/dir/file). cwd_seq is odd while the directory
+ * changes; a lookup that saw it change walks the full name again. */
+static char cwd_unix[4096]; /* "" when the walk would not be shorter */
+static size_t cwd_unix_len;
+static unsigned cwd_seq;
+
+static void note_cwd_unix(const char *unix_dir)
+{
+    size_t n = strlen(unix_dir);
+    if (n >= sizeof cwd_unix || !strcmp(unix_dir, "/"))
+        n = 0;
+    memcpy(cwd_unix, unix_dir, n);
+    cwd_unix[n] = 0;
+    cwd_unix_len = n;
+}
+
+/* Under cwd_lock: chdir, and the name lookups learn the new directory. */
+static int chdir_locked(const char *unix_dir)
+{
+    __atomic_add_fetch(&cwd_seq, 1, __ATOMIC_ACQ_REL);
+    int r = chdir(*unix_dir ? unix_dir : "/");
+    int e = errno;
+    note_cwd_unix(r < 0 ? "" : unix_dir);
+    __atomic_add_fetch(&cwd_seq, 1, __ATOMIC_ACQ_REL);
+    errno = e;
+    return r;
+}
+
+/* fstatat of an absolute Linux name (flags: AT_SYMLINK_NOFOLLOW or 0),
+ * walked from the current directory when it lies under it. */
+static int stat_near(const char *full, struct stat *st, int flags)
+{
+    unsigned seq = __atomic_load_n(&cwd_seq, __ATOMIC_ACQUIRE);
+    size_t n = cwd_unix_len;
+    if (!(seq & 1) && n && !strncmp(full, cwd_unix, n) && (full[n] == '/' || !full[n])) {
+        int r = fstatat(AT_FDCWD, full[n] && full[n + 1] ? full + n + 1 : ".", st, flags);
+        if (__atomic_load_n(&cwd_seq, __ATOMIC_ACQUIRE) == seq)
+            return r;
+    }
+    return fstatat(AT_FDCWD, full, st, flags);
+}
+
 static char *prefix;
 
 static int is_sep(WCHAR c) { return c == '\\' || c == '/'; }
@@ -122,6 +169,8 @@ static enum path_device device_name(const WCHAR *full)
     for (const WCHAR *s = full; *s; s++)
         if (is_sep(*s) || *s == ':')
             b = s + 1;
+    if ((b[0] | 32) != 'n' && (b[0] | 32) != 'c')
+        return DEV_NONE; /* the common case, quickly */
     WCHAR name[16];
     size_t n = 0;
     while (b[n] && b[n] != '.' && b[n] != ':' && n < 15) {
@@ -151,7 +200,7 @@ static enum path_device device_name(const WCHAR *full)
 static void normalise(WCHAR *p, size_t root, int raw)
 {
     size_t n = wstr_len(p);
-    WCHAR *out = malloc((n + 2) * sizeof(WCHAR));
+    WCHAR *out = p + root; /* in place: the output never overtakes the input */
     size_t o = 0;
     const WCHAR *in = p + root;
     int ends_with_sep = n > root && is_sep(p[n - 1]);
@@ -185,14 +234,12 @@ static void normalise(WCHAR *p, size_t root, int raw)
         }
         if (o)
             out[o++] = '\\';
-        memcpy(out + o, start, len * sizeof(WCHAR));
+        memmove(out + o, start, len * sizeof(WCHAR));
         o += len;
     }
     if (ends_with_sep && o)
         out[o++] = '\\';
-    memcpy(p + root, out, o * sizeof(WCHAR));
-    p[root + o] = 0;
-    free(out);
+    out[o] = 0;
 }
 
 WCHAR *path_dos_to_nt_device(const WCHAR *dos)
@@ -260,7 +307,8 @@ WCHAR *path_full_dos(const WCHAR *name)
     for (WCHAR *s = res; *s; s++)
         if (*s == '/')
             *s = '\\';
-    if (device_name(res) == DEV_NUL || device_name(res) == DEV_CON) {
+    enum path_device device = device_name(res);
+    if (device == DEV_NUL || device == DEV_CON) {
         /* Windows reports devices as \\.\NAME, spelled as given */
         const WCHAR *b = res;
         for (const WCHAR *s = res; *s; s++)
@@ -471,7 +519,7 @@ void path_note_created(const char *path)
     char *dir = strndup(path, slash - path);
     struct stat st;
     pthread_mutex_lock(&cache_lock);
-    if (cache.dir && !strcmp(cache.dir, dir) && stat(*dir ? dir : "/", &st) == 0 &&
+    if (cache.dir && !strcmp(cache.dir, dir) && stat_near(*dir ? dir : "/", &st, 0) == 0 &&
         cache.dev == st.st_dev && cache.ino == st.st_ino) {
         cache_add(slash + 1);
         cache.ctime = st.st_ctim;
@@ -486,39 +534,38 @@ void path_note_created(const char *path)
 static char *resolve_components(const char *root, const WCHAR *rest, struct stat *lst,
                                 int *lst_ok)
 {
-    char *tail = wstr_to_utf8_alloc(rest);
+    size_t rl = strlen(root), wl = wstr_len(rest);
+    char *full = malloc(rl + 1 + wl * 3 + 1); /* root/rest, rest in UTF-8 */
+    if (!full)
+        return NULL;
+    memcpy(full, root, rl);
+    full[rl] = '/';
+    char *tail = full + rl + 1;
+    size_t tl = wstr_to_utf8(rest, -1, tail, wl * 3 + 1) - 1;
     for (char *s = tail; *s; s++)
         if (*s == '\\')
             *s = '/';
-    char *full;
-    if (asprintf(&full, "%s/%s", root, tail) < 0) {
-        free(tail);
-        return NULL;
-    }
-    size_t tl = strlen(tail);
-    if (tl && tail[tl - 1] == '/' && strlen(full) > 1)
-        full[strlen(full) - 1] = 0;
+    if (tl && tail[tl - 1] == '/')
+        tail[tl - 1] = 0;
     /* Fast path: the exact name exists, or at least its directory does
      * (then only the last component may need its case fixed). */
     struct stat st;
-    if (!*tail || lstat(full, &st) == 0) {
+    if (!*tail || stat_near(full, &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (*tail && lst) {
             *lst = st;
             *lst_ok = 1;
         }
-        free(tail);
         return full;
     }
     char *slash = strrchr(full, '/');
     if (slash) {
         *slash = 0;
         const char *dir = slash == full ? "/" : full;
-        int dir_ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+        int dir_ok = stat_near(dir, &st, 0) == 0 && S_ISDIR(st.st_mode);
         char *fixed = dir_ok ? find_case_in(slash == full ? "" : full, &st, slash + 1)
                              : NULL;
         *slash = '/';
         if (dir_ok) {
-            free(tail);
             if (fixed) {
                 free(full);
                 return fixed;
@@ -527,6 +574,7 @@ static char *resolve_components(const char *root, const WCHAR *rest, struct stat
         }
     }
     /* Slow path: walk from the root, fixing case per component. */
+    tail = strdup(tail);
     free(full);
     char *cur = strdup(root);
     for (char *comp = strtok(tail, "/"); comp; comp = strtok(NULL, "/")) {
@@ -702,12 +750,6 @@ NTSTATUS path_set_cwd(const WCHAR *dos)
         free(u);
         return STATUS_NOT_A_DIRECTORY;
     }
-    if (chdir(*u ? u : "/") < 0) {
-        st = errno_to_status(errno);
-        free(u);
-        return st;
-    }
-    free(u);
     WCHAR *full = path_full_dos(dos);
     size_t n = wstr_len(full);
     WCHAR *c = malloc((n + 2) * sizeof(WCHAR));
@@ -717,9 +759,17 @@ NTSTATUS path_set_cwd(const WCHAR *dos)
     c[n] = 0;
     free(full);
     pthread_mutex_lock(&cwd_lock);
+    if (chdir_locked(u) < 0) {
+        st = errno_to_status(errno);
+        pthread_mutex_unlock(&cwd_lock);
+        free(u);
+        free(c);
+        return st;
+    }
     WCHAR *old = cwd;
     cwd = c;
     pthread_mutex_unlock(&cwd_lock);
+    free(u);
     free(old); /* FIXME: a reader in another thread may still hold it */
     return STATUS_SUCCESS;
 }
@@ -729,6 +779,7 @@ void path_init_cwd(void)
     char buf[4096];
     if (!getcwd(buf, sizeof buf))
         strcpy(buf, "/");
+    note_cwd_unix(buf); /* before any other thread runs */
     WCHAR *d = path_unix_to_dos(buf);
     size_t n = wstr_len(d);
     cwd = malloc((n + 2) * sizeof(WCHAR));
