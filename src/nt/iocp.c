@@ -60,7 +60,7 @@ static void port_last_handle(struct object *o)
     pthread_mutex_lock(&sync_lock);
     ((struct port *)o)->closed = 1;
     sync_wake_locked(o);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
 }
 
 static const struct object_ops port_ops = {port_destroy, port_signaled, port_acquire,
@@ -91,7 +91,7 @@ NTSTATUS iocp_post(struct object *o, DWORD bytes, ULONG_PTR key, OVERLAPPED *ov,
         p->head = k;
     p->tail = k;
     sync_wake_locked(o);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return STATUS_SUCCESS;
 }
 

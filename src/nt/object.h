@@ -86,6 +86,12 @@ NTSTATUS object_create_named(enum object_type type, const WCHAR *name,
 
 /* The synchronisation core (sync.c). */
 extern pthread_mutex_t sync_lock;
+/* Releases sync_lock, then wakes the threads sync_wake_locked satisfied:
+ * every holder of sync_lock releases it this way. */
+void sync_unlock(void);
+/* Makes those wakes now, under the lock (before waiting on a condition
+ * with it). */
+void sync_wake_pending(void);
 /* After an object may have become signalled, under sync_lock: satisfy
  * the threads queued on it. */
 void sync_wake_locked(struct object *o);

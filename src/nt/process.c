@@ -546,7 +546,7 @@ BOOL process_kill(struct process *p, DWORD code)
         p->exited = 1; /* the reaper keeps this code */
         sync_wake_locked(&p->obj);
     }
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     if (!done)
         kill(p->pid, SIGKILL);
     return !done;

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <linux/futex.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -65,6 +66,46 @@ static void dequeue(struct object *o, struct wait_entry *e)
         o->wq_last = e->prev;
 }
 
+/* A thread woken under sync_lock usually wants the lock next (to set the
+ * event its partner waits for): waking it while still holding the lock
+ * makes it sleep again on the lock. So the wakes found under the lock are
+ * made by sync_unlock, after releasing it. A waiter's futex word may
+ * belong to a wait that has ended by then (it timed out, or saw the word
+ * set without sleeping): the wake is then spurious, and every futex wait
+ * rechecks its condition. */
+#define MAX_PENDING 8
+static __thread uint32_t *pending[MAX_PENDING];
+static __thread int npending;
+
+static void wake_later(uint32_t *word)
+{
+    if (npending < MAX_PENDING)
+        pending[npending++] = word;
+    else
+        futex(word, FUTEX_WAKE_PRIVATE, 1, NULL);
+}
+
+void sync_wake_pending(void)
+{
+    int n = npending;
+    uint32_t *words[MAX_PENDING];
+    memcpy(words, pending, n * sizeof *words);
+    npending = 0;
+    for (int i = 0; i < n; i++)
+        futex(words[i], FUTEX_WAKE_PRIVATE, 1, NULL);
+}
+
+void sync_unlock(void)
+{
+    int n = npending;
+    uint32_t *words[MAX_PENDING];
+    memcpy(words, pending, n * sizeof *words);
+    npending = 0;
+    pthread_mutex_unlock(&sync_lock);
+    for (int i = 0; i < n; i++)
+        futex(words[i], FUTEX_WAKE_PRIVATE, 1, NULL);
+}
+
 /* Under sync_lock: take what the wait asks for if it is all there. */
 static int try_satisfy(struct waiter *w)
 {
@@ -98,7 +139,7 @@ void sync_wake_locked(struct object *o)
             for (DWORD i = 0; i < w->count; i++)
                 dequeue(w->objs[i], &w->entries[i]);
             __atomic_store_n(&w->futex, 1, __ATOMIC_RELEASE);
-            futex(&w->futex, FUTEX_WAKE_PRIVATE, 1, NULL);
+            wake_later(&w->futex);
             next = o->wq_first; /* the queue changed under us */
         }
         e = next;
@@ -124,7 +165,7 @@ NTSTATUS sync_queue_apc(struct thread *t, PAPCFUNC fn, ULONG_PTR arg)
 {
     pthread_mutex_lock(&sync_lock);
     NTSTATUS st = sync_queue_apc_locked(t, fn, arg);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return st;
 }
 
@@ -142,7 +183,7 @@ NTSTATUS sync_queue_apc_locked(struct thread *t, PAPCFUNC fn, ULONG_PTR arg)
     *p = a;
     if (t->alertable_wait) { /* interrupt its alertable wait */
         __atomic_store_n(&t->alertable_wait->futex, 1, __ATOMIC_RELEASE);
-        futex(&t->alertable_wait->futex, FUTEX_WAKE_PRIVATE, 1, NULL);
+        wake_later(&t->alertable_wait->futex);
     }
     return STATUS_SUCCESS;
 }
@@ -155,7 +196,7 @@ static int run_apcs(struct thread *t)
     pthread_mutex_lock(&sync_lock);
     struct apc *a = t->apcs;
     t->apcs = NULL;
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     int n = 0;
     while (a) {
         struct apc *next = a->next;
@@ -188,7 +229,7 @@ DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
         return WAIT_IO_COMPLETION;
     pthread_mutex_lock(&sync_lock);
     if ((count && try_satisfy(&w)) || timeout == 0) {
-        pthread_mutex_unlock(&sync_lock);
+        sync_unlock();
         return w.result;
     }
     for (DWORD i = 0; i < count; i++) {
@@ -197,7 +238,7 @@ DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
     }
     if (alertable && w.thread)
         w.thread->alertable_wait = &w;
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
 
     int64_t now = now_ns();
     if (timeout > INT64_MAX - now)
@@ -226,7 +267,7 @@ DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
     if (!satisfied) /* timed out or interrupted by an APC: leave the queues */
         for (DWORD i = 0; i < count; i++)
             dequeue(objs[i], &w.entries[i]);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     if (!satisfied && alertable && run_apcs(w.thread))
         return WAIT_IO_COMPLETION;
     return w.result;
@@ -270,7 +311,7 @@ NTSTATUS event_set(struct object *o, LONG *prev)
         *prev = e->state;
     e->state = 1;
     sync_wake_locked(o);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return STATUS_SUCCESS;
 }
 
@@ -281,7 +322,7 @@ NTSTATUS event_reset(struct object *o, LONG *prev)
     if (prev)
         *prev = e->state;
     e->state = 0;
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return STATUS_SUCCESS;
 }
 
@@ -294,7 +335,7 @@ NTSTATUS event_pulse(struct object *o)
     e->state = 1;
     sync_wake_locked(o);
     e->state = 0;
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return STATUS_SUCCESS;
 }
 
@@ -345,7 +386,7 @@ static void mutex_destroy(struct object *o)
 {
     pthread_mutex_lock(&sync_lock);
     unlink_owned((struct mutex *)o);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     free(o);
 }
 
@@ -358,7 +399,7 @@ struct object *mutex_create(BOOL owned)
     if (owned) {
         pthread_mutex_lock(&sync_lock);
         mutex_acquire(&m->obj, nt_current_thread());
-        pthread_mutex_unlock(&sync_lock);
+        sync_unlock();
     }
     return &m->obj;
 }
@@ -379,7 +420,7 @@ NTSTATUS mutex_release(struct object *o, LONG *prev)
             sync_wake_locked(o);
         }
     }
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return st;
 }
 
@@ -437,6 +478,6 @@ NTSTATUS semaphore_release(struct object *o, LONG count, LONG *prev)
         s->count += count;
         sync_wake_locked(o);
     }
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return st;
 }

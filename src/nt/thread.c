@@ -279,7 +279,7 @@ static void thread_finished(struct thread *t)
     t->exited = 1;
     sync_abandon_mutexes_locked(t);
     sync_wake_locked(&t->obj);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0)
         process_terminate(t->exit_code);
     stack_free(t);

@@ -61,7 +61,7 @@ static void timer_destroy(struct object *o)
 {
     pthread_mutex_lock(&sync_lock);
     unlink_active((struct timer *)o);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     free(o);
 }
 
@@ -122,6 +122,7 @@ static void *timer_thread(void *unused)
                 unlink_active(t);
             }
         }
+        sync_wake_pending();
         if (next) {
             struct timespec ts = {next / 1000000000, next % 1000000000};
             pthread_cond_timedwait(&timer_cond, &sync_lock, &ts);
@@ -173,7 +174,7 @@ NTSTATUS waitable_timer_set(struct object *o, LONGLONG due, LONG period_ms,
     t->next = active;
     active = t;
     pthread_cond_signal(&timer_cond);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return STATUS_SUCCESS;
 }
 
@@ -181,6 +182,6 @@ NTSTATUS waitable_timer_cancel(struct object *o)
 {
     pthread_mutex_lock(&sync_lock);
     unlink_active((struct timer *)o);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     return STATUS_SUCCESS;
 }

@@ -75,7 +75,7 @@ static DWORD active_children(struct job *j)
         else
             j->procs[k++] = j->procs[i];
     j->n = k;
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     for (size_t i = 0; i < ngone; i++)
         object_put(&gone[i]->obj);
     return (DWORD)k;
@@ -282,7 +282,7 @@ BOOL WINAPI AssignProcessToJobObject(HANDLE hjob, HANDLE hprocess)
             int gone;
             pthread_mutex_lock(&sync_lock);
             gone = p->exited;
-            pthread_mutex_unlock(&sync_lock);
+            sync_unlock();
             if (gone)
                 st = STATUS_PROCESS_IS_TERMINATING;
             else
@@ -448,7 +448,7 @@ BOOL WINAPI QueryInformationJobObject(HANDLE hjob, int cls, LPVOID info, DWORD l
                 ids[listed++] = j->procs[i]->pid;
             active++;
         }
-        pthread_mutex_unlock(&sync_lock);
+        sync_unlock();
         ((DWORD *)info)[0] = active;
         ((DWORD *)info)[1] = listed;
         size = 8 + listed * sizeof(ULONG_PTR);

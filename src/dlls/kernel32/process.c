@@ -83,7 +83,7 @@ static void *reaper(void *arg)
         p->exited = 1;
     }
     sync_wake_locked(&p->obj);
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     object_put(&p->obj);
     return NULL;
 }

@@ -183,7 +183,7 @@ static NTSTATUS open_pipe(HANDLE *out, ACCESS_MASK access, OBJECT_ATTRIBUTES *at
     pthread_mutex_lock(&sync_lock);
     int fd = root->has_peer ? root->peer_fd : -1;
     root->has_peer = 0;
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     object_put(&root->obj);
     if (fd < 0)
         return STATUS_PIPE_NOT_AVAILABLE; /* its one client end is taken */

@@ -58,7 +58,7 @@ static void basic_info(struct process *child, PROCESS_BASIC_INFORMATION *b)
     }
     pthread_mutex_lock(&sync_lock);
     b->ExitStatus = child->exited ? child->exit_code : STILL_ACTIVE;
-    pthread_mutex_unlock(&sync_lock);
+    sync_unlock();
     b->PebBaseAddress = NULL; /* in the child's address space: not known here */
     b->UniqueProcessId = child->pid;
     b->InheritedFromUniqueProcessId = getpid();
