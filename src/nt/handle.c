@@ -1,6 +1,7 @@
 /* The handle table and object references. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/single_threaded.h>
 
 #include "object.h"
 #include "status.h"
@@ -32,9 +33,16 @@ void object_init(struct object *o, enum object_type type,
     o->wq_first = o->wq_last = NULL;
 }
 
+/* While the process has one thread (glibc's __libc_single_threaded, false
+ * for good from the first pthread_create) nothing races a reference count,
+ * which then changes without a lock prefix: a file call's handle lookup
+ * would otherwise spend more on it than on its own work. */
 struct object *object_ref(struct object *o)
 {
-    __atomic_add_fetch(&o->refs, 1, __ATOMIC_RELAXED);
+    if (__libc_single_threaded)
+        o->refs++;
+    else
+        __atomic_add_fetch(&o->refs, 1, __ATOMIC_RELAXED);
     return o;
 }
 
@@ -42,7 +50,7 @@ void object_put(struct object *o)
 {
     if (!o)
         return;
-    if (__atomic_sub_fetch(&o->refs, 1, __ATOMIC_ACQ_REL))
+    if (__libc_single_threaded ? --o->refs : __atomic_sub_fetch(&o->refs, 1, __ATOMIC_ACQ_REL))
         return;
     if (o->name) {
         pthread_mutex_lock(&table_lock);
@@ -144,12 +152,15 @@ struct object *handle_ref(HANDLE h, enum object_type type)
         return object_ref(process_self_object());
     }
     struct object *o = NULL;
-    pthread_mutex_lock(&table_lock);
+    int alone = __libc_single_threaded; /* see object_ref */
+    if (!alone)
+        pthread_mutex_lock(&table_lock);
     long i = index_of(h);
     if (i >= 0 && (size_t)i < table_size && table[i].obj &&
         (!type || table[i].obj->type == type))
         o = object_ref(table[i].obj);
-    pthread_mutex_unlock(&table_lock);
+    if (!alone)
+        pthread_mutex_unlock(&table_lock);
     return o;
 }
 
