@@ -53,19 +53,27 @@ NTSTATUS file_stat_status(const char *path)
                             : errno_to_status(errno);
 }
 
+/* The Linux path of an existing name and its lstat (the translation's
+ * when it made one), or NULL and the status. */
+static char *existing_name(const WCHAR *name, struct stat *sb, NTSTATUS *status)
+{
+    int have;
+    char *p = unix_name_lstat(name, status, sb, &have);
+    if (p && !have && lstat(p, sb) < 0) {
+        *status = file_stat_status(p);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
 NTSTATUS file_query_name(const WCHAR *name, FILE_NETWORK_OPEN_INFORMATION *info)
 {
     NTSTATUS st;
     struct stat sb; /* a link is reported as itself: file_attributes */
-    int have;
-    char *p = unix_name_lstat(name, &st, &sb, &have);
+    char *p = existing_name(name, &sb, &st);
     if (!p)
         return st;
-    if (!have && lstat(p, &sb) < 0) {
-        st = file_stat_status(p);
-        free(p);
-        return st;
-    }
     if (file_delete_pending_at(&sb)) { /* it cannot be opened any more */
         free(p);
         return STATUS_DELETE_PENDING;
@@ -88,15 +96,9 @@ NTSTATUS file_delete_name(const WCHAR *name)
 {
     NTSTATUS st;
     struct stat sb;
-    int have;
-    char *p = unix_name_lstat(name, &st, &sb, &have);
+    char *p = existing_name(name, &sb, &st);
     if (!p)
         return st;
-    if (!have && lstat(p, &sb) < 0) {
-        st = file_stat_status(p);
-        free(p);
-        return st;
-    }
     if (S_ISDIR(sb.st_mode))
         st = STATUS_ACCESS_DENIED;
     else if (S_ISREG(sb.st_mode) && !(sb.st_mode & 0222))
