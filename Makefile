@@ -13,7 +13,7 @@ OBJS     := $(SRCS:%.c=$(BUILD)/%.o)
 DEPS     := $(OBJS:.o=.d)
 CORE_OBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
 
-.PHONY: all demo test unit programs fuzz bench clean deps
+.PHONY: all demo test unit programs fuzz bench bench-real clean deps
 all: $(BUILD)/decant
 
 # V=1 shows the commands.
@@ -64,6 +64,10 @@ fuzz:
 
 bench: $(BUILD)/decant
 	@bench/run.sh
+
+# The real programs of tests/real/ under decant and under Wine, a few minutes.
+bench-real: $(BUILD)/decant
+	@bench/real.sh
 
 clean:
 	rm -rf $(BUILD)

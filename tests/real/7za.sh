@@ -3,7 +3,7 @@
 # 7zip-bin 5.2.0) archives, lists, tests and extracts a directory tree; what
 # it does is checked with Debian's own 7-Zip (7zz, package 7zip; or p7zip's
 # 7z): each extracts what the other archived, byte for byte, with the times.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 SZ=$(first_cmd 7zz 7z)
 [ -n "$SZ" ] || skip_all "no 7zz or 7z to check 7za.exe with (apt-get install 7zip)"
 fetch PKG 7zip-bin@5.2.0 sha512-ukTPVhqG4jNzMro2qA9HSCSSVJN3aN7tlb+hfqYCt3ER0yWroeA2VR38MNrOHLQ/cVj+DaIMad0kFCtWWowh/A==

@@ -3,7 +3,7 @@
 # package @biomejs/cli-win32-x64, against its Linux build,
 # @biomejs/cli-linux-x64 of the same version: the same output, byte for
 # byte (timings and path separators aside), and the same exit status.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 fetch WPKG @biomejs/cli-win32-x64@2.5.15 sha512-yAzh4UqEImV6Hcy0zjUqNfJAsUhoD64FBQCdTG8Md/Z2wQeVP/ZmJ3XRYAs1g8J9fjTFyl2fCtc5FB5til47+g==
 fetch LPKG @biomejs/cli-linux-x64@2.5.15 sha512-xE4iEW/3LqlYj9GFgGrFsFSH51dEEpUbYWBfeOv0q87WkUDxK2o/HhreSb7qMJqck70RVM6Lg96hgedcAYcOkA==
 EXE=$WPKG/biome.exe

@@ -11,6 +11,12 @@
 # A script exits 77 with one line "SKIP: why" when nothing can run: no npm,
 # no network, no independent checker.
 #
+# Sourced with REAL_BENCH set (bench/real.sh), a script only prepares:
+# it fetches, builds its inputs and defines its cases, while case_run and
+# finish do nothing; the bench then runs the cases it times with case_exec,
+# under decant and under Wine (DECANT set to wine), so both are checked as
+# the tests check decant.
+#
 # Downloads are cached, never committed: $DECANT_REAL_CACHE, else
 # build/real-cache. Everything else lives in $WORK, removed at exit; HOME,
 # TMPDIR, the XDG directories, npm's cache and decant's prefix point inside
@@ -88,15 +94,24 @@ broken() {
     BROKEN[$1]=$2
 }
 
-# case_run NAME FUNCTION: runs FUNCTION in a subshell, inside a fresh
-# directory, stdin from /dev/null. It passes by returning 0 and fails with
-# `bad "why"`. Its `timed` runs are listed on the PASS line.
+# case_exec NAME FUNCTION: runs FUNCTION in a subshell, inside a fresh
+# directory $WORK/case-NAME, stdin from /dev/null, its output in .log
+# there; returns its status. It passes by returning 0 and fails with
+# `bad "why"`.
+case_exec() {
+    local dir=$WORK/case-$1
+    rm -rf "$dir" && mkdir -p "$dir" || return 1
+    (CASE_DIR=$dir && cd "$dir" && "$2") </dev/null >"$dir/.log" 2>&1
+}
+
+# case_run NAME FUNCTION: case_exec, then one line; its `timed` runs are
+# listed on the PASS line.
 case_run() {
+    [ -z "${REAL_BENCH:-}" ] || return 0
     local name=$1 fn=$2 dir=$WORK/case-$1 rc times why
-    mkdir -p "$dir"
-    (CASE_DIR=$dir && cd "$dir" && "$fn") </dev/null >"$dir/.log" 2>&1
+    case_exec "$name" "$fn"
     rc=$?
-    times=$(sed -n 's/^TIME //p' "$dir/.log" | paste -sd, - | sed 's/,/, /g')
+    times=$(awk '$1 == "TIME" { printf "%s%s %.2fs", n++ ? ", " : "", $2, $3 }' "$dir/.log")
     why=$(sed -n 's/^BAD //p' "$dir/.log" | head -n 1)
     if [ $rc = 0 ]; then
         echo "PASS $name${times:+ ($times)}${BROKEN[$name]:+ [marked broken (${BROKEN[$name]}): remove the mark]}"
@@ -125,14 +140,15 @@ bad() { # inside a case: fail it, with the reason
 
 # timed LABEL CMD...: runs CMD in the current directory, stdout to
 # $CASE_DIR/LABEL.out, stderr to $CASE_DIR/LABEL.err, its status in RC; its
-# wall time goes on the PASS line as "LABEL 1.23s".
+# wall time goes on the PASS line as "LABEL 1.23s" (in the log, "TIME LABEL
+# SECONDS" to the microsecond, for bench/real.sh).
 timed() {
     local label=$1 t0
     shift
     t0=$EPOCHREALTIME
     timeout -k 5 120 "$@" >"$CASE_DIR/$label.out" 2>"$CASE_DIR/$label.err"
     RC=$?
-    awk -v l="$label" -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "TIME %s %.2fs\n", l, b - a }'
+    awk -v l="$label" -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "TIME %s %.6f\n", l, b - a }'
     [ $RC != 124 ] || bad "$label: timed out after 120 s"
     return 0
 }
@@ -161,5 +177,6 @@ err_hint() { # label: decant's or the program's last words, if any
 }
 
 finish() {
+    [ -z "${REAL_BENCH:-}" ] || return 0
     exit $FAILED
 }

@@ -2,7 +2,7 @@
 # esbuild 0.28.2 (Go) for Windows, from the npm package @esbuild/win32-x64,
 # against its Linux build, @esbuild/linux-x64 of the same version: the same
 # inputs give byte-identical outputs and the same exit status.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 fetch WPKG @esbuild/win32-x64@0.28.2 sha512-5ebpxr3nWMzrL/rnUI755Jkuee0bHL/Gq0WTF9lvcpv73wAp5eu8MfBUgWK9bhWvZjj7yX8etf/8tI8Ney695g==
 fetch LPKG @esbuild/linux-x64@0.28.2 sha512-4xTZr1FUmSoQW4XIWmit3tzQrUTZM+N3P0XV8xROKYF50XfI7xeO90+1bZvNwxIufQ9hDQVRJH5YhgPVF8A/HQ==
 EXE=$WPKG/esbuild.exe

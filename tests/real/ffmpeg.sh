@@ -7,7 +7,7 @@
 # of x264, FFV1 and FLAC encodes, and of decodes (checked beforehand with
 # the Windows build under Wine; MPEG-4 part 2, MJPEG and AAC differ, left
 # out). The "#software" line (the libavformat micro version) differs too.
-. "$(dirname "$0")/common.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 fetch WPKG @ffmpeg-installer/win32-x64@4.1.0 sha512-Drt5u2vzDnIONf4ZEkKtFlbvwj6rI3kxw1Ck9fpudmtgaZIHD4ucsWB2lCZBXRxJgXR+2IMSti+4rtM4C4rXgg==
 fetch LPKG @ffmpeg-installer/linux-x64@4.1.0 sha512-Y5BWhGLU/WpQjOArNIgXD3z5mxxdV8c41C+U15nsE5yF8tVcdCGet5zPs5Zy3Ta6bU7haGpIzryutqCGQA/W8A==
 EXE=$WPKG/ffmpeg.exe

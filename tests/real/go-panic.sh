@@ -11,7 +11,7 @@
 # On Windows the signal line reads "[signal 0xc0000005 code=0x0 addr=...]"
 # (the exception code, and ExceptionInformation[0] = 0, a read) where Linux
 # says "[signal SIGSEGV: segmentation violation code=0x1 addr=...]".
-. "$(dirname "$0")/common.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 fetch EWPKG @esbuild/win32-x64@0.23.0 sha512-Arm+WgUFLUATuoxCJcahGuk6Yj9Pzxd6l11Zb/2aAuv5kWWvvfhLFo2fni4uSK5vzlUdCGZ/BdV5tH8klj8p8g==
 fetch ELPKG @esbuild/linux-x64@0.23.0 sha512-a3pMQhUEJkITgAw6e0bWA+F+vFtCciMjW/LPtoj99MhVt+Mfb6bbL9hu2wmTZgNd994qTAEw+U/r6k3qHWWaOQ==
 fetch LWPKG lefthook-windows-x64@2.2.2 sha512-9Ck4zancQilBfXT3ZeRipm7Lcq4RQfxyMpy8SAVINw0t/BrbjsT25V46ZuziERcwdajnE4myfMzC33GoCBwr7g==
