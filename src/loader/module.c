@@ -261,13 +261,34 @@ WCHAR *ldr_get_dll_directory(void)
     return d;
 }
 
-/* The search order of Microsoft's "Dynamic-Link Library Search Order":
- * the program's directory, then SetDllDirectory's directory in place of
- * the current directory once it is set ("" takes the current directory
- * out and adds nothing), then PATH. */
-static char *search_dll(const char *lname)
+/* The system directory's DLLs: DECANT_DLLPATH and WINEDLLPATH, laid out
+ * as Wine's builtin directories (a PE in x86_64-windows/ or the directory
+ * itself, a winelib `name.dll.so` in x86_64-unix/ or the directory
+ * itself). */
+static char *search_dll_path(const char *lname)
+{
+    char so[72], *p = NULL;
+    snprintf(so, sizeof so, "%s.so", lname);
+    for (const char *const *dp = ldr_dll_path(); *dp && !p; dp++)
+        if (!(p = find_in_subdir(*dp, "/x86_64-windows", lname)) &&
+            !(p = find_in_subdir(*dp, "/x86_64-unix", so)) && !(p = find_in_dir(*dp, lname)))
+            p = find_in_dir(*dp, so);
+    return p;
+}
+
+static const struct builtin_dll *empty_system_dll(const char *lname);
+
+/* The search order of Microsoft's "Dynamic-Link Library Search Order"
+ * (safe search mode): the program's directory, SetDllDirectory's directory
+ * once it is set, the system directory, then the current directory (not
+ * once SetDllDirectory is set: "" takes it out and adds nothing) and PATH.
+ * The system directory is DECANT_DLLPATH/WINEDLLPATH, then decant's empty
+ * stand-ins for the system DLLs it does not implement (*standin): found
+ * there, a system DLL costs no walk through the directories of PATH. */
+static char *search_dll(const char *lname, const struct builtin_dll **standin)
 {
     char *p;
+    *standin = NULL;
     if (ldr_main_module && ldr_main_module->unix_path) {
         char *dir = strdup(ldr_main_module->unix_path);
         char *slash = strrchr(dir, '/');
@@ -285,12 +306,18 @@ static char *search_dll(const char *lname)
         char *dir = *set ? path_dos_to_unix_utf8(set) : NULL;
         p = dir ? find_in_dir(dir, lname) : NULL;
         free(dir);
-        free(set);
-        if (p)
+        if (p) {
+            free(set);
             return p;
-    } else if ((p = find_in_dir(".", lname))) {
+        }
+    }
+    if ((p = search_dll_path(lname)) || (*standin = empty_system_dll(lname))) {
+        free(set);
         return p;
     }
+    if (!set && (p = find_in_dir(".", lname)))
+        return p;
+    free(set);
     /* The Windows PATH, each entry translated to a Unix directory. */
     WCHAR *wpath = process_getenv_w(u"PATH");
     if (wpath) {
@@ -304,18 +331,7 @@ static char *search_dll(const char *lname)
             free(dir);
         }
         free(path);
-        if (p)
-            return p;
     }
-    /* Last, DECANT_DLLPATH and WINEDLLPATH, laid out as Wine's builtin
-     * directories: a PE in x86_64-windows/ or the directory itself, a
-     * winelib `name.dll.so` in x86_64-unix/ or the directory itself. */
-    char so[72];
-    snprintf(so, sizeof so, "%s.so", lname);
-    for (const char *const *dp = ldr_dll_path(); *dp && !p; dp++)
-        if (!(p = find_in_subdir(*dp, "/x86_64-windows", lname)) &&
-            !(p = find_in_subdir(*dp, "/x86_64-unix", so)) && !(p = find_in_dir(*dp, lname)))
-            p = find_in_dir(*dp, so);
     return p;
 }
 
@@ -394,8 +410,8 @@ static struct module *load_library(const char *name, const char *importer,
             return m;
         }
         if (!has_path)
-            unix_path = search_dll(lname);
-        if (!unix_path && !has_path && (b = empty_system_dll(lname))) {
+            unix_path = search_dll(lname, &b);
+        if (!unix_path && !has_path && b) {
             m = ldr_map_builtin(b);
             ldr_link_module(m);
             return m;
@@ -654,5 +670,8 @@ char *ldr_find_dll_file(const char *name)
     }
     char lname[64];
     normalise_name(name, lname, sizeof lname);
-    return search_dll(lname);
+    const struct builtin_dll *standin; /* no file: a data load finds none */
+    char *p = search_dll(lname, &standin);
+    free((void *)standin);
+    return p;
 }
