@@ -1,5 +1,8 @@
-/* Heaps over glibc's malloc. See heap.h for the layout. */
+/* Heaps over glibc's malloc, then mimalloc. heap.h says how and
+ * docs/performance.md ("Heaps") why. */
+#include <dlfcn.h>
 #include <malloc.h>
+#include <mimalloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +14,22 @@
 
 #define HEAP_MAGIC 0x50414548u /* "HEAP" */
 #define MAX_BLOCK ((SIZE_T)1 << 46)
-/* Right before every block's data: its heap and the size asked for. */
+/* Loading mimalloc and warming its first pages costs 0.15-0.3 ms, so
+ * it waits until the program has shown it allocates a lot: hello world
+ * makes about 200 allocations, 7-Zip's and ffmpeg's test runs 1000-8000. */
+#define SWITCH_AT 4096
+/* HeapDestroy gives a heap's pages back at once (mimalloc keeps freed
+ * pages until later calls purge them) when it held this much: it costs
+ * about 3 us, too much for every small heap. */
+#define COLLECT_AT_DESTROY ((SIZE_T)1 << 20)
+
+/* Right before every block's data: its heap and the size asked for, whose
+ * top bit says mimalloc's block rather than glibc's. */
 struct tag {
     struct heap *heap;
     SIZE_T size;
 };
+#define MI_BLOCK ((SIZE_T)1 << 63)
 
 /* A private heap's blocks start with their links, the tag follows. */
 struct link {
@@ -35,6 +49,87 @@ static struct heap process_heap = {.magic = HEAP_MAGIC, .lock = PTHREAD_MUTEX_IN
 static struct heap *heaps = &process_heap;
 static pthread_mutex_t heaps_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* mimalloc's functions once loaded; `malloc` is set last (release), so
+ * whoever sees it sees the others. */
+static struct {
+    __typeof__(mi_malloc) *malloc;
+    __typeof__(mi_zalloc) *zalloc;
+    __typeof__(mi_realloc) *realloc;
+    __typeof__(mi_free) *free;
+    __typeof__(mi_usable_size) *usable_size;
+    __typeof__(mi_collect) *collect;
+} mi;
+static unsigned allocations;
+static int loading;
+
+static __typeof__(mi_malloc) *mi_loaded(void)
+{
+    return __atomic_load_n(&mi.malloc, __ATOMIC_ACQUIRE);
+}
+
+/* RTLD_LOCAL: its malloc does not replace glibc's for decant itself. */
+static void load_mimalloc(void)
+{
+    void *lib = dlopen("libmimalloc.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        TRACE("no mimalloc (%s): heaps stay on glibc's malloc", dlerror());
+        return;
+    }
+#define LOAD(f) if (!(*(void **)&mi.f = dlsym(lib, "mi_" #f))) return
+    LOAD(zalloc);
+    LOAD(realloc);
+    LOAD(free);
+    LOAD(usable_size);
+    LOAD(collect);
+#undef LOAD
+    void *m = dlsym(lib, "mi_malloc");
+    if (m)
+        __atomic_store_n((void **)&mi.malloc, m, __ATOMIC_RELEASE);
+    TRACE("heaps on mimalloc from allocation %u", allocations);
+}
+
+/* An approximate count (racing threads may lose increments) is enough. */
+static void count_allocation(void)
+{
+    if (__atomic_load_n(&loading, __ATOMIC_RELAXED))
+        return;
+    unsigned n = __atomic_load_n(&allocations, __ATOMIC_RELAXED) + 1;
+    __atomic_store_n(&allocations, n, __ATOMIC_RELAXED);
+    if (n >= SWITCH_AT && !__atomic_exchange_n(&loading, 1, __ATOMIC_ACQ_REL))
+        load_mimalloc();
+}
+
+/* The allocator of the moment; *mark tells which, for the tag. */
+static void *raw_alloc(size_t bytes, DWORD flags, SIZE_T *mark)
+{
+    int zero = flags & HEAP_ZERO_MEMORY;
+    *mark = 0;
+    if (mi_loaded()) {
+        *mark = MI_BLOCK;
+        return zero ? mi.zalloc(bytes) : mi.malloc(bytes);
+    }
+    return zero ? calloc(1, bytes) : malloc(bytes);
+}
+
+/* The block's own allocator, whichever serves new blocks now. */
+static void raw_free(void *base, SIZE_T tagged)
+{
+    if (tagged & MI_BLOCK)
+        mi.free(base);
+    else
+        free(base);
+}
+
+static void *raw_realloc(void *base, SIZE_T tagged, size_t bytes)
+{
+    return tagged & MI_BLOCK ? mi.realloc(base, bytes) : realloc(base, bytes);
+}
+
+static size_t raw_usable(void *base, SIZE_T tagged)
+{
+    return tagged & MI_BLOCK ? mi.usable_size(base) : malloc_usable_size(base);
+}
+
 HANDLE heap_process(void) { return &process_heap; }
 
 static struct heap *valid_heap(HANDLE h)
@@ -50,6 +145,9 @@ static size_t header_size(const struct heap *h)
     return h == &process_heap ? sizeof(struct tag) : sizeof(struct link) + sizeof(struct tag);
 }
 
+/* glibc and mimalloc both align blocks of 16 bytes or more to 16, so the
+ * data after the 16- or 32-byte header is 16-aligned as Windows promises
+ * (tests/programs/mem/heap_busy.c checks every size up to 300). */
 static size_t block_bytes(const struct heap *h, SIZE_T size)
 {
     return header_size(h) + size;
@@ -86,15 +184,18 @@ BOOL heap_destroy(HANDLE handle)
     pthread_mutex_unlock(&heaps_lock);
     for (struct link *b = h->head.next, *n; b != &h->head; b = n) {
         n = b->next;
-        free(b);
+        raw_free(b, ((struct tag *)(b + 1))->size);
     }
+    SIZE_T used = h->used;
     h->magic = 0;
     pthread_mutex_destroy(&h->lock);
     free(h);
+    if (used >= COLLECT_AT_DESTROY && mi_loaded())
+        mi.collect(true);
     return TRUE;
 }
 
-/* Called with h->lock held. */
+/* Called with h->lock held; `size` is tagged. */
 static void *link_block(struct heap *h, struct link *b, SIZE_T size)
 {
     b->next = h->head.next;
@@ -126,14 +227,16 @@ static __attribute__((noinline)) void *WINAPI alloc_slow(HANDLE handle, DWORD fl
     struct heap *h = valid_heap(handle);
     if (!h || h == &process_heap || size > MAX_BLOCK)
         return NULL;
+    count_allocation();
     size_t bytes = block_bytes(h, size);
+    SIZE_T mark;
     void *p = NULL;
     pthread_mutex_lock(&h->lock);
     if (!over_max(h, 0, size))
-        p = flags & HEAP_ZERO_MEMORY ? calloc(1, bytes) : malloc(bytes);
+        p = raw_alloc(bytes, flags, &mark);
     if (p) {
         h->used += size;
-        p = link_block(h, p, size);
+        p = link_block(h, p, size | mark);
     }
     pthread_mutex_unlock(&h->lock);
     return p;
@@ -147,11 +250,20 @@ static __attribute__((noinline)) void *WINAPI alloc_slow(HANDLE handle, DWORD fl
 static __attribute__((noinline)) void *WINAPI alloc_process(DWORD flags, SIZE_T size)
 {
     size_t bytes = block_bytes(&process_heap, size);
-    struct tag *t = flags & HEAP_ZERO_MEMORY ? calloc(1, bytes) : malloc(bytes);
+    int zero = flags & HEAP_ZERO_MEMORY;
+    SIZE_T mark = 0;
+    struct tag *t;
+    if (mi_loaded()) {
+        mark = MI_BLOCK;
+        t = zero ? mi.zalloc(bytes) : mi.malloc(bytes);
+    } else {
+        count_allocation();
+        t = zero ? calloc(1, bytes) : malloc(bytes);
+    }
     if (!t)
         return NULL;
     t->heap = &process_heap;
-    t->size = size;
+    t->size = size | mark;
     return t + 1;
 }
 
@@ -175,21 +287,23 @@ static __attribute__((noinline)) BOOL WINAPI free_slow(HANDLE handle, void *ptr)
     if (!h)
         return FALSE;
     if (h == &process_heap) {
-        free(t);
+        raw_free(t, t->size);
         return TRUE;
     }
     struct link *b = (struct link *)t - 1;
+    SIZE_T tagged = t->size;
     pthread_mutex_lock(&h->lock);
-    h->used -= t->size;
+    h->used -= tagged & ~MI_BLOCK;
     unlink_block(b);
     pthread_mutex_unlock(&h->lock);
-    free(b);
+    raw_free(b, tagged);
     return TRUE;
 }
 
 static __attribute__((noinline)) BOOL WINAPI free_process(void *ptr)
 {
-    free(tag_of(ptr));
+    struct tag *t = tag_of(ptr);
+    raw_free(t, t->size);
     return TRUE;
 }
 
@@ -200,6 +314,7 @@ BOOL WINAPI heap_free(HANDLE handle, DWORD flags, void *ptr)
     return free_slow(handle, ptr);
 }
 
+/* A block stays with the allocator that made it. */
 void *WINAPI heap_realloc(HANDLE handle, DWORD flags, void *ptr, SIZE_T size)
 {
     if (!valid_heap(handle) || !ptr || size > MAX_BLOCK)
@@ -210,31 +325,31 @@ void *WINAPI heap_realloc(HANDLE handle, DWORD flags, void *ptr, SIZE_T size)
         return NULL;
     size_t hs = header_size(h);
     uint8_t *base = (uint8_t *)ptr - hs;
-    SIZE_T old = t->size;
+    SIZE_T tagged = t->size, mark = tagged & MI_BLOCK, old = tagged & ~MI_BLOCK;
     void *out = NULL;
     if (h != &process_heap)
         pthread_mutex_lock(&h->lock);
     if (over_max(h, old, size)) {
         /* fails */
     } else if (flags & HEAP_REALLOC_IN_PLACE_ONLY) {
-        if (size <= malloc_usable_size(base) - hs) {
-            t->size = size;
+        if (size <= raw_usable(base, tagged) - hs) {
+            t->size = size | mark;
             out = ptr;
         }
     } else if (h == &process_heap) {
-        struct tag *nt = realloc(base, block_bytes(h, size));
+        struct tag *nt = raw_realloc(base, tagged, block_bytes(h, size));
         if (nt) {
-            nt->size = size;
+            nt->size = size | mark;
             out = nt + 1;
         }
     } else {
         struct link *b = (struct link *)base;
         unlink_block(b);
-        struct link *nb = realloc(b, block_bytes(h, size));
+        struct link *nb = raw_realloc(b, tagged, block_bytes(h, size));
         if (nb)
-            out = link_block(h, nb, size);
+            out = link_block(h, nb, size | mark);
         else
-            link_block(h, b, old);
+            link_block(h, b, tagged);
     }
     if (h != &process_heap) {
         if (out)
@@ -250,7 +365,7 @@ SIZE_T WINAPI heap_size(HANDLE handle, DWORD flags, const void *ptr)
 {
     if (!valid_heap(handle) || !ptr)
         return (SIZE_T)-1;
-    return tag_of(ptr)->size;
+    return tag_of(ptr)->size & ~MI_BLOCK;
 }
 
 BOOL heap_validate(HANDLE handle, const void *ptr)
