@@ -15,6 +15,7 @@ have llvm-dlltool || need="$need llvm"
 have nasm || need="$need nasm"          # hand-made PE files in tests/pe
 have 7zz || have 7z || need="$need 7zip" # checks 7za.exe in tests/real
 [ -f /usr/include/sqlite3.h ] || need="$need libsqlite3-dev" # the registry
+[ -f /usr/include/mimalloc.h ] || need="$need libmimalloc-dev" # heaps (loaded when a program allocates a lot)
 [ -z "$need" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$need"
 if [ "$(id -u)" = 0 ]; then

@@ -23,7 +23,7 @@ struct crt_thread *crt_thread(void)
     return t;
 }
 
-void crt_set_errno(int err) { crt_thread()->err = err; }
+void CDECL crt_set_errno(int err) { crt_thread()->err = err; }
 
 /* _errno (msvcrt) */
 int *CDECL msvcrt__errno(void) { return &crt_thread()->err; }

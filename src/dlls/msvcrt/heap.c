@@ -14,7 +14,7 @@ static int new_mode; /* _set_new_mode(1): malloc calls the new handler too */
 static HANDLE heap(void) { return GetProcessHeap(); }
 
 /* Retry through the C++ new handler while it says it freed something. */
-static void *alloc_retry(size_t size, int use_handler)
+static void *CDECL alloc_retry(size_t size, int use_handler)
 {
     for (;;) {
         void *p = HeapAlloc(heap(), 0, size);

@@ -159,7 +159,7 @@ struct crt_thread *crt_thread(void);
 /* errno.c */
 int *msvcrt__errno(void) CDECL;
 ULONG *msvcrt___doserrno(void) CDECL;
-void crt_set_errno(int err);
+void CDECL crt_set_errno(int err); /* Windows ABI: no xmm6-15 saves in the exports */
 void crt_dosmaperr(DWORD winerr); /* sets errno and _doserrno */
 int crt_errno_from_linux(int e);
 
