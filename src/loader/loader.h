@@ -86,6 +86,13 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
                             struct ldr_error *err);
 int ldr_protect_sections(struct module *m);
 
+/* Big images laid out once (image_cache.c): the cache file of the PE file
+ * `st` if there is one of `size` bytes (an fd to map privately), else -1;
+ * and writing one from an image laid out but not yet relocated. */
+struct stat;
+int image_cache_open(const struct stat *st, size_t size);
+void image_cache_store(const struct stat *st, const void *image, size_t size);
+
 /* The bridges to Linux (unixlib.c, winelib.c; DESIGN.md §8). */
 /* The directories of DECANT_DLLPATH, then WINEDLLPATH (NULL-terminated). */
 const char *const *ldr_dll_path(void);

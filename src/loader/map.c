@@ -1,6 +1,7 @@
 /* Mapping a PE file: reserve SizeOfImage at ImageBase (or anywhere, then
- * relocate), copy headers and sections, and later apply section
- * protections once imports are written. */
+ * relocate), copy headers and sections (or map a big image's laid-out
+ * copy, image_cache.c), and later apply section protections once imports
+ * are written. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -154,15 +155,18 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
                      !(h.nt->FileHeader.Characteristics &
                        IMAGE_FILE_RELOCS_STRIPPED);
     /* a small image is filled almost whole: fault it in with one call
-     * rather than page by page */
-    int populate = size <= (4u << 20) ? MAP_POPULATE : 0;
+     * rather than page by page; a big one is mapped from its laid-out
+     * copy when there is one (image_cache.c) */
+    int big = size >= (4u << 20);
+    int populate = big ? 0 : MAP_POPULATE;
+    int cached = big ? image_cache_open(&st, size) : -1;
+    int flags = cached >= 0 ? MAP_PRIVATE : MAP_PRIVATE | MAP_ANONYMOUS | populate;
     /* an image that asks for a place among Linux's libraries is moved
      * below them if it can be, so raw syscalls in it are caught */
     int linux_range = image_base + size > mem_linux_start() && has_relocs;
     uint8_t *base = linux_range ? MAP_FAILED
                                 : mmap((void *)opt->ImageBase, size, PROT_READ | PROT_WRITE,
-                                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | populate,
-                                       -1, 0);
+                                       flags | MAP_FIXED_NOREPLACE, cached, 0);
     if (base == MAP_FAILED || base != (uint8_t *)opt->ImageBase) {
         if (base != MAP_FAILED)
             munmap(base, size);
@@ -173,22 +177,37 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
                       name, (unsigned long long)opt->ImageBase);
             munmap(file, fsize);
             close(fd);
+            if (cached >= 0)
+                close(cached);
             return NULL;
         }
         base = mem_map_arena(size, PROT_READ | PROT_WRITE, populate);
+        if (base && cached >= 0 &&
+            mmap(base, size, PROT_READ | PROT_WRITE, flags | MAP_FIXED, cached, 0) == MAP_FAILED) {
+            munmap(base, size);
+            base = NULL;
+        }
         if (!base) {
             set_error(err, ERROR_NOT_ENOUGH_MEMORY,
                       "%s: out of memory mapping %zu bytes", name, size);
             munmap(file, fsize);
             close(fd);
+            if (cached >= 0)
+                close(cached);
             return NULL;
         }
+    }
+    if (cached >= 0) {
+        close(cached);
+        munmap(file, fsize);
+        close(fd);
+        goto laid_out;
     }
 
     /* A big image is copied in whole (PE sections are rarely page-aligned
      * in the file, so they cannot be mapped from it): huge pages make that
      * hundreds of times fewer page faults. */
-    if (size >= (4u << 20))
+    if (big)
         madvise(base, size, MADV_HUGEPAGE);
     memcpy(base, file, opt->SizeOfHeaders);
     for (unsigned i = 0; i < h.nsections; i++) {
@@ -208,7 +227,10 @@ struct module *ldr_map_file(const char *unix_path, int is_exe,
     }
     munmap(file, fsize);
     close(fd);
+    if (big)
+        image_cache_store(&st, base, size);
 
+laid_out:;
     struct module *m = calloc(1, sizeof *m);
     m->base = base;
     m->size = size;
