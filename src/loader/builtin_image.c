@@ -1,6 +1,6 @@
 /* Synthesized PE images for builtin DLLs: DOS and NT headers, an export
  * directory, and a thunk section. Each exported function is a 16-byte
- * `jmp [rip+2]` thunk inside the image that jumps to decant's C function,
+ * thunk inside the image that jumps to decant's C function (write_thunk),
  * so an export's address belongs to its DLL (GetModuleHandleEx from an
  * address, crash reports); exported variables are decant's own, reached by
  * RVA, so the image is placed below decant's executable, within 4 GiB. */
@@ -64,6 +64,26 @@ static uint8_t *map_below_executable(size_t size)
         }
     }
     return NULL;
+}
+
+/* An export's 16-byte thunk: `jmp rel32` to decant's function when it is
+ * within 2 GiB (it is, below the executable), else `jmp [rip+2]` and the
+ * address. A direct jump costs the caller less than an indirect one: a
+ * program calls some exports (mingw's printf calls fputc) for every byte. */
+static void write_thunk(uint8_t *thunk, const void *target)
+{
+    int64_t rel = (intptr_t)target - (intptr_t)(thunk + 5);
+    memset(thunk, 0xcc, 16);
+    if (rel == (int32_t)rel) {
+        int32_t rel32 = (int32_t)rel;
+        thunk[0] = 0xe9;
+        memcpy(thunk + 1, &rel32, 4);
+    } else {
+        static const uint8_t jmp[6] = {0xff, 0x25, 0x02, 0x00, 0x00, 0x00};
+        uint64_t addr = (uintptr_t)target;
+        memcpy(thunk, jmp, 6);
+        memcpy(thunk + 8, &addr, 8);
+    }
 }
 
 /* Both export lists merged in name order. */
@@ -200,10 +220,7 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
             funcs[slot] = RVA(thunk);
             thunk += 16;
         } else {
-            static const uint8_t jmp[8] = {0xff, 0x25, 0x02, 0x00, 0x00, 0x00, 0xcc, 0xcc};
-            uint64_t target = (uintptr_t)e->addr;
-            memcpy(thunk, jmp, 8);       /* jmp [rip+2]; int3; int3 */
-            memcpy(thunk + 8, &target, 8);
+            write_thunk(thunk, e->addr);
             funcs[slot] = RVA(thunk);
             thunk += 16;
         }

@@ -24,8 +24,10 @@ BOOL process_kill(struct process *p, DWORD code);
 
 /* Set once per thread by thread_setup(); the TEB is also behind GS for
  * the program, but decant's own code reads it through FS-based TLS so that
- * threads decant did not create (none should call in) fail cleanly. */
-extern __thread TEB *current_teb;
+ * threads decant did not create (none should call in) fail cleanly.
+ * decant is an executable, so its TLS is at a fixed offset from FS: one
+ * load (the default for an extern, initial-exec, takes two). */
+extern __thread TEB *current_teb __attribute__((tls_model("local-exec")));
 static inline TEB *nt_current_teb(void) { return current_teb; }
 static inline struct thread *nt_current_thread(void)
 {

@@ -2,7 +2,10 @@
  * (probe programs built with -D__USE_MINGW_ANSI_STDIO=0 -fno-builtin).
  * Cases where Wine is known to differ from Windows are left out and noted
  * in src/dlls/msvcrt/printf.c. Exits 0 when all pass. */
+#include <fenv.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +39,100 @@ static void wide_to_ascii(const WCHAR *w, char *out)
 {
     while ((*out++ = (char)*w++))
         ;
+}
+
+/* msvcrt's %.Nf / %.Ne of v, built from all of glibc's exact digits with
+ * ties rounded away from zero: the definition printf_fp.c implements,
+ * partly through glibc's own rounding. */
+static void reference(char *out, double v, char conv, int prec)
+{
+    static char exact[1200];
+    char digits[1200], *p = digits;
+    int n = 0, point = 0, exp10 = 0;
+    snprintf(exact, sizeof exact, conv == 'f' ? "%.1100f" : "%.1100e", fabs(v));
+    digits[n++] = '0';
+    for (const char *s = exact; *s && *s != 'e'; s++) {
+        if (*s == '.')
+            point = n;
+        else
+            digits[n++] = *s;
+    }
+    if (conv == 'e')
+        exp10 = atoi(strchr(exact, 'e') + 1);
+    int keep = conv == 'f' ? point + prec : 2 + prec;
+    if (digits[keep] >= '5')
+        for (int i = keep - 1; i >= 0; i--) {
+            if (digits[i] != '9') {
+                digits[i]++;
+                break;
+            }
+            digits[i] = '0';
+        }
+    if (digits[0] == '0')
+        p++, keep--, point--;
+    else
+        exp10++;
+    char *o = out;
+    if (signbit(v))
+        *o++ = '-';
+    if (conv == 'f') {
+        memcpy(o, p, point);
+        o += point;
+        if (prec)
+            *o++ = '.';
+        memcpy(o, p + point, prec);
+        o += prec;
+        *o = 0;
+    } else {
+        *o++ = p[0];
+        if (prec)
+            *o++ = '.';
+        memcpy(o, p + 1, prec);
+        o += prec;
+        sprintf(o, "e%c%03d", exp10 < 0 ? '-' : '+', abs(exp10));
+    }
+}
+
+/* %f and %e of many doubles against the reference: random bit patterns,
+ * i / 7 as bench/printf prints, and exact ties (k / 2^n, and m 10^g with
+ * m's last digit 5, which are ties for %e at negative positions). */
+static void fp_against_reference(void)
+{
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    int bad = 0, n = 0;
+    for (int i = 0; i < 4000; i++) {
+        double v;
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        switch (i % 5) {
+        case 0: { /* any finite double not too large for %f */
+            uint64_t bits = seed;
+            memcpy(&v, &bits, sizeof v);
+            if (!isfinite(v) || fabs(v) > 1e30)
+                v = (double)(int64_t)(seed >> 20) / 3.0;
+            break;
+        }
+        case 1: v = (double)(seed >> 44) / 7.0; break;
+        case 2: v = ldexp((double)((seed >> 40) | 1), -(int)(seed % 20)); break;
+        case 3: v = (double)((seed >> 50) * 10 + 5) * pow(10, (int)(seed % 9)); break;
+        default: v = ldexp((double)(seed >> 11), -(int)(seed % 70)) * (seed & 1 ? -1 : 1); break;
+        }
+        for (int prec = 0; prec <= 20; prec += 1 + (int)((seed >> (prec % 32)) & 3)) {
+            char fmt[16], want[1300], got[1300];
+            for (const char *c = "fe"; *c; c++) {
+                snprintf(fmt, sizeof fmt, "%%.%d%c", prec, *c);
+                reference(want, v, *c, prec);
+                msvcrt_sprintf(got, fmt, v);
+                n++;
+                if (strcmp(got, want) && bad++ < 10)
+                    printf("FAIL %s of %.17g: got [%s] want [%s]\n", fmt, v, got, want);
+            }
+        }
+    }
+    count++;
+    if (bad) {
+        failures++;
+        printf("FAIL %%f/%%e against exact digits: %d of %d wrong\n", bad, n);
+    }
 }
 
 int main(void)
@@ -196,6 +293,13 @@ int main(void)
             printf("FAIL _snwprintf overflow %d\n", r);
         }
     }
+
+    fp_against_reference();
+    /* the same under another rounding mode, which glibc's digits follow
+     * and msvcrt's do not */
+    fesetround(FE_UPWARD);
+    fp_against_reference();
+    fesetround(FE_TONEAREST);
 
     printf("%d tests, %d failures\n", count, failures);
     return failures != 0;

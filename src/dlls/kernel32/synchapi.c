@@ -507,11 +507,11 @@ static void WINAPI __attribute__((noinline)) cs_wake(CRITICAL_SECTION *cs)
 void WINAPI EnterCriticalSection(CRITICAL_SECTION *cs)
 {
     HANDLE me = cs_self();
-    if (cs_held(cs)) {
+    if (__builtin_expect(cs_held(cs), 0)) {
         cs->RecursionCount++;
         return;
     }
-    if (!cs_count_up(cs))
+    if (__builtin_expect(!cs_count_up(cs), 0))
         return cs_wait(cs, me);
     cs_set_owner(cs, me);
     cs->RecursionCount = 1;
@@ -537,14 +537,15 @@ BOOL WINAPI TryEnterCriticalSection(CRITICAL_SECTION *cs)
 /* LeaveCriticalSection (kernel32) */
 void WINAPI LeaveCriticalSection(CRITICAL_SECTION *cs)
 {
-    if (--cs->RecursionCount > 0)
-        return;
-    if (cs->RecursionCount < 0) { /* not entered: ignored, as Wine does */
-        cs->RecursionCount = 0;
+    LONG depth = cs->RecursionCount - 1;
+    if (__builtin_expect(depth != 0, 0)) {
+        /* still held, or not entered: ignored, as Wine does */
+        cs->RecursionCount = depth > 0 ? depth : 0;
         return;
     }
+    cs->RecursionCount = 0;
     cs_set_owner(cs, 0);
-    if (cs_count_down(cs))
+    if (__builtin_expect(cs_count_down(cs), 0))
         return cs_wake(cs);
 }
 

@@ -227,7 +227,7 @@ EXPORT_AS(_initterm, msvcrt__initterm)
 EXPORT_AS(_initterm_e, msvcrt__initterm_e)
 EXPORT_AS(_invalid_parameter, msvcrt__invalid_parameter)
 EXPORT_AS(_invalid_parameter_noinfo, msvcrt__invalid_parameter_noinfo)
-DATA(_iob, msvcrt__iob)
+DATA(_iob, crt_iob) /* its first member, the array */
 EXPORT_AS(_isatty, msvcrt__isatty)
 EXPORT_AS(_isctype, msvcrt__isctype)
 EXPORT_AS(_ismbblead, msvcrt__ismbblead)

@@ -103,12 +103,16 @@ static __thread int fpecode;
 void **CDECL msvcrt___pxcptinfoptrs(void) { return &xcptinfo; }
 int *CDECL msvcrt___fpecode(void) { return &fpecode; }
 
-/* msvcrt's numbered internal locks, from _lock(0) to the stream locks of
- * _iob (msvcrt.h). Initialized here rather than on first use: mingw's
- * start-up code takes them before the CRT's process attach, and a stream
- * lock is taken for every printf. */
-#define CS_FREE {.DebugInfo = (PVOID)(LONG_PTR)-1, .LockCount = -1}
-CRITICAL_SECTION crt_locks[M_TOTAL_LOCKS] = {[0 ... M_TOTAL_LOCKS - 1] = CS_FREE};
+/* msvcrt's numbered internal locks: _lock(0) to _lock(15) here, then the
+ * stream locks of _iob, which sit beside it (msvcrt.h). Initialized here
+ * rather than on first use: mingw's start-up code takes them before the
+ * CRT's process attach. */
+CRITICAL_SECTION crt_locks[M_STREAM_LOCKS] = {[0 ... M_STREAM_LOCKS - 1] = CRT_CS_FREE};
+
+static CRITICAL_SECTION *numbered_lock(int n)
+{
+    return n < M_STREAM_LOCKS ? &crt_locks[n] : &crt_iob.lock[n - M_STREAM_LOCKS].cs;
+}
 
 /* _lock (msvcrt) */
 void CDECL msvcrt__lock(int n)
@@ -116,14 +120,14 @@ void CDECL msvcrt__lock(int n)
     if (n < 0 || n >= M_TOTAL_LOCKS) {
         crt_fatal("\r\nruntime error R6017\r\n- unexpected multithread lock error\r\n");
     }
-    EnterCriticalSection(&crt_locks[n]);
+    EnterCriticalSection(numbered_lock(n));
 }
 
 /* _unlock (msvcrt) */
 void CDECL msvcrt__unlock(int n)
 {
     if (n >= 0 && n < M_TOTAL_LOCKS)
-        LeaveCriticalSection(&crt_locks[n]);
+        LeaveCriticalSection(numbered_lock(n));
 }
 
 /* _setjmp(jmp_buf, frame) / _setjmpex / longjmp (msvcrt), in the Windows

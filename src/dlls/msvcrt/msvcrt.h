@@ -213,7 +213,20 @@ int crt_wopen(const WCHAR *path, int oflag, int shflag, int pmode);
 void crt_close_all_fds(void);
 
 /* stdio_file.c, stdio_rw.c */
-extern MSVCRT_FILE msvcrt__iob[];
+/* _iob's streams with their locks beside them, the lock of _iob[i] (which
+ * is _lock(16 + i)) at the same distance from it for every i: fputc,
+ * which mingw's printf calls for every character, finds a stream's lock
+ * with an add. The array is exported as _iob (the struct's address). */
+struct crt_iob_lock {
+    CRITICAL_SECTION cs;
+    char pad[sizeof(MSVCRT_FILE) - sizeof(CRITICAL_SECTION)];
+};
+struct crt_iob {
+    MSVCRT_FILE file[M_IOB_ENTRIES];
+    struct crt_iob_lock lock[M_IOB_ENTRIES];
+};
+extern struct crt_iob crt_iob;
+#define msvcrt__iob (crt_iob.file)
 void crt_stdio_init(void);
 void crt_getbuf(MSVCRT_FILE *f);
 int CDECL msvcrt__filbuf(MSVCRT_FILE *f);
@@ -232,8 +245,9 @@ int crt_fputws_nolock(const WCHAR *s, size_t n, MSVCRT_FILE *f); /* 0/-1 */
 int crt_fputwc_nolock(WCHAR c, MSVCRT_FILE *f);
 int crt_fgetwc_nolock(MSVCRT_FILE *f);
 
-/* misc.c: _lock's table; the stream locks of _iob are its last entries. */
-extern CRITICAL_SECTION crt_locks[M_TOTAL_LOCKS];
+/* misc.c: _lock's table below the stream locks (_lock(n), n < 16). */
+extern CRITICAL_SECTION crt_locks[M_STREAM_LOCKS];
+#define CRT_CS_FREE {.DebugInfo = (PVOID)(LONG_PTR)-1, .LockCount = -1}
 
 /* Streams past _iob carry their lock with them, like msvcrt's _FILEX. */
 struct crt_filex {
@@ -246,8 +260,8 @@ struct crt_filex {
  * xmm6-15 on every call): mingw's printf calls fputc for every character. */
 static inline CRITICAL_SECTION *crt_file_lock(MSVCRT_FILE *f)
 {
-    if (__builtin_expect(f >= msvcrt__iob && f < msvcrt__iob + M_IOB_ENTRIES, 1))
-        return &crt_locks[M_STREAM_LOCKS + (f - msvcrt__iob)];
+    if (__builtin_expect((uintptr_t)f - (uintptr_t)crt_iob.file < sizeof crt_iob.file, 1))
+        return (CRITICAL_SECTION *)((char *)f + offsetof(struct crt_iob, lock));
     return &((struct crt_filex *)f)->lock;
 }
 static inline void crt_lock_file(MSVCRT_FILE *f) { EnterCriticalSection(crt_file_lock(f)); }

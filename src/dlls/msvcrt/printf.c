@@ -238,10 +238,17 @@ static int emit_int(struct pf_sink *out, struct spec *sp, char conv,
     const char *hex = conv == 'x' ? "0123456789abcdef" : "0123456789ABCDEF";
     int n = 0;
     ULONGLONG u = v;
-    while (u) {
-        digits[n++] = hex[u % base];
-        u /= base;
-    }
+    /* one loop per base: a constant divisor is a multiplication, where a
+     * variable one is a 64-bit div (15-40 cycles) for every digit */
+    if (base == 10)
+        for (; u; u /= 10)
+            digits[n++] = (char)('0' + u % 10);
+    else if (base == 16)
+        for (; u; u >>= 4)
+            digits[n++] = hex[u & 15];
+    else
+        for (; u; u >>= 3)
+            digits[n++] = (char)('0' + (u & 7));
     int prec = sp->prec;
     if (prec > 512)
         prec = 512;

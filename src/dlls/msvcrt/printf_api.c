@@ -9,17 +9,37 @@
 #include "debug.h"
 #include "msvcrt.h"
 
+/* Narrow output is gathered here and goes to the stream in one
+ * fwrite per printf, or per buffer-full: the engine hands it over a few
+ * bytes at a time (each literal run, each conversion). */
 struct file_sink {
     struct pf_sink base;
     MSVCRT_FILE *f;
+    size_t used;
+    char buf[512];
 };
+
+static int file_flush(struct file_sink *fs)
+{
+    size_t n = fs->used;
+    fs->used = 0;
+    return n && crt_fwrite_nolock(fs->buf, n, fs->f) != (int)n ? -1 : 0;
+}
 
 static int file_put(struct pf_sink *s, const void *units, size_t n)
 {
     struct file_sink *fs = (struct file_sink *)s;
     if (s->wide)
         return crt_fputws_nolock(units, n, fs->f);
-    return crt_fwrite_nolock(units, n, fs->f) == (int)n ? 0 : -1;
+    if (n > sizeof fs->buf - fs->used) {
+        if (file_flush(fs))
+            return -1;
+        if (n > sizeof fs->buf)
+            return crt_fwrite_nolock(units, n, fs->f) == (int)n ? 0 : -1;
+    }
+    memcpy(fs->buf + fs->used, units, n);
+    fs->used += n;
+    return 0;
 }
 
 int crt_vfprintf_opts(MSVCRT_FILE *f, const void *fmt, int wide,
@@ -31,10 +51,15 @@ int crt_vfprintf_opts(MSVCRT_FILE *f, const void *fmt, int wide,
         crt_set_errno(M_EINVAL);
         return -1;
     }
-    struct file_sink s = {{wide, file_put, 0, opts}, f};
+    struct file_sink s; /* not an initializer: buf would be zeroed */
+    s.base = (struct pf_sink){wide, file_put, 0, opts};
+    s.f = f;
+    s.used = 0;
     crt_lock_file(f);
     int had = crt_stbuf(f);
     int r = crt_format(&s.base, fmt, wide, ap);
+    if (file_flush(&s))
+        r = -1;
     crt_ftbuf(had, f);
     crt_unlock_file(f);
     return r ? -1 : (int)s.base.count;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
+#include <fenv.h>
 #include <string.h>
 
 #include "msvcrt.h"
@@ -57,60 +58,115 @@ struct digits {
     int intlen; /* %f: digits before the point; %e: exponent */
 };
 
-/* |v| with `frac` decimals (fixed) or frac+1 significant digits (sci),
- * rounded half away from zero. */
-static int get_digits(double v, int sci, int frac, struct digits *out,
-                      int std_rounding)
+/* glibc's digits of |v| ("%.*e" or "%.*f" with precision prec, rounded
+ * as the rounding mode says) after a '0' kept for a carry, without the
+ * point: *intlen is where the point was (%f), *exp10 the exponent (%e).
+ * NULL when out of memory. */
+static char *glibc_digits(double v, int sci, int prec, int *len, int *intlen, int *exp10)
 {
-    int extra = std_rounding ? 0 : 20;
-    for (int pass = 0; pass < 2; pass++) {
-        int prec = frac + extra;
-        int need = snprintf(NULL, 0, sci ? "%.*e" : "%.*f", prec, fabs(v));
-        char *s = malloc(need + 2);
-        char *d = malloc(need + 3);
-        if (!s || !d) {
-            free(s);
-            free(d);
-            return -1;
-        }
-        snprintf(s, need + 1, sci ? "%.*e" : "%.*f", prec, fabs(v));
-        int len = 0, intlen = 0, exp10 = 0;
-        d[len++] = '0'; /* room for a carry */
+    const char *fmt = sci ? "%.*e" : "%.*f";
+    char small[128], *s = small;
+    int need = snprintf(small, sizeof small, fmt, prec, fabs(v));
+    if (need >= (int)sizeof small) {
+        if (!(s = malloc(need + 1)))
+            return NULL;
+        snprintf(s, need + 1, fmt, prec, fabs(v));
+    }
+    char *d = malloc(need + 3);
+    if (d) {
+        int n = 0;
+        *intlen = *exp10 = 0;
+        d[n++] = '0'; /* room for a carry */
         const char *p = s;
         for (; *p && *p != 'e'; p++) {
             if (*p == '.')
-                intlen = len;
+                *intlen = n;
             else
-                d[len++] = *p;
+                d[n++] = *p;
         }
-        if (!intlen)
-            intlen = len;
+        if (!*intlen)
+            *intlen = n;
         if (*p == 'e')
-            exp10 = atoi(p + 1);
-        free(s);
-        int keep = (sci ? 2 + frac : intlen + frac);
-        if (pass == 0 && !std_rounding && ambiguous(d, len, keep)) {
-            free(d);
-            extra = 1100;
-            continue;
-        }
-        round_digits(d, len, keep);
-        /* drop the carry slot unless it was used */
-        int start = d[0] == '0' ? 1 : 0;
-        if (sci) {
-            exp10 += 1 - start; /* 9.99 -> 10.0: one more power */
-            out->intlen = exp10;
-            out->len = frac + 1;
-        } else {
-            out->intlen = intlen - start;
-            out->len = out->intlen + frac;
-        }
-        memmove(d, d + start, out->len);
-        d[out->len] = 0;
-        out->d = d;
-        return 0;
+            *exp10 = atoi(p + 1);
+        *len = n;
     }
-    return -1;
+    if (s != small)
+        free(s);
+    return d;
+}
+
+/* Whether |v| is exactly halfway between two multiples of 10^-f (of
+ * 10^g, g = -f, when f < 0). |v| = m 2^e with m odd, so |v| 10^f is
+ * m 5^f 2^(e+f): a half when e = -(f + 1); for f < 0 it is m 2^(e-g) / 5^g,
+ * a half when e = g - 1 and 5^g divides m. */
+static int is_tie(double v, int f)
+{
+    if (v == 0)
+        return 0;
+    int e;
+    uint64_t m = (uint64_t)ldexp(frexp(fabs(v), &e), 53);
+    e -= 53;
+    int z = __builtin_ctzll(m);
+    m >>= z;
+    e += z;
+    if (f >= 0)
+        return e == -(f + 1);
+    int g = -f;
+    if (e != g - 1 || g > 22) /* 5^23 > 2^53 */
+        return 0;
+    uint64_t p = 1;
+    while (g--)
+        p *= 5;
+    return m % p == 0;
+}
+
+/* |v| with `frac` decimals (fixed) or frac+1 significant digits (sci),
+ * rounded half away from zero, or to even for the UCRT's standard
+ * rounding. glibc rounds to nearest in the default rounding mode, so its
+ * digits at the precision asked are msvcrt's unless |v| is an exact tie.
+ * Otherwise, and under another rounding mode, 20 more digits tell where
+ * |v| lies against the halfway point (all of them when those read
+ * 5000...0) and the rounding is done here. */
+static int get_digits(double v, int sci, int frac, struct digits *out,
+                      int std_rounding)
+{
+    int len, intlen, exp10;
+    char *d = glibc_digits(v, sci, frac, &len, &intlen, &exp10);
+    if (!d)
+        return -1;
+    if (!std_rounding) {
+        /* %e: the tie is at the (frac)th decimal of |v| / 10^exp10. When
+         * glibc's rounding carried into the next power of ten, its exp10
+         * is one more than |v|'s, but then every digit kept was a 9 and a
+         * tie rounds up either way. */
+        if (fegetround() != FE_TONEAREST || is_tie(v, sci ? frac - exp10 : frac)) {
+            free(d);
+            int keep = 0;
+            for (int extra = 20;; extra = 1100) {
+                if (!(d = glibc_digits(v, sci, frac + extra, &len, &intlen, &exp10)))
+                    return -1;
+                keep = sci ? 2 + frac : intlen + frac;
+                if (extra == 1100 || !ambiguous(d, len, keep))
+                    break;
+                free(d);
+            }
+            round_digits(d, len, keep);
+        }
+    }
+    /* drop the carry slot unless it was used */
+    int start = d[0] == '0' ? 1 : 0;
+    if (sci) {
+        exp10 += 1 - start; /* 9.99 -> 10.0: one more power */
+        out->intlen = exp10;
+        out->len = frac + 1;
+    } else {
+        out->intlen = intlen - start;
+        out->len = out->intlen + frac;
+    }
+    memmove(d, d + start, out->len);
+    d[out->len] = 0;
+    out->d = d;
+    return 0;
 }
 
 /* "1#INF" etc. as a digit string, or NULL for a finite value. */

@@ -14,11 +14,16 @@
 #define M_IOINUSE (M_IOREAD | M_IOWRT | M_IORW)
 
 /* _iob (msvcrt data). stdin/stdout/stderr start unbuffered; a buffer is
- * attached on first use unless stdout/stderr is a console. */
-MSVCRT_FILE msvcrt__iob[M_IOB_ENTRIES] = {
-    {._flag = M_IOREAD, ._file = 0},
-    {._flag = M_IOWRT, ._file = 1},
-    {._flag = M_IOWRT, ._file = 2},
+ * attached on first use unless stdout/stderr is a console. The locks are
+ * initialized here rather than on first use: mingw's start-up code takes
+ * them before the CRT's process attach. */
+struct crt_iob crt_iob = {
+    .file = {
+        {._flag = M_IOREAD, ._file = 0},
+        {._flag = M_IOWRT, ._file = 1},
+        {._flag = M_IOWRT, ._file = 2},
+    },
+    .lock = {[0 ... M_IOB_ENTRIES - 1] = {CRT_CS_FREE}},
 };
 
 static CRITICAL_SECTION table_lock;

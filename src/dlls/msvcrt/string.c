@@ -2,7 +2,11 @@
  * wrappers exist for the calling convention. msvcrt's differences kept:
  * memcpy tolerates overlap (it is memmove in msvcrt), strcmp-style
  * comparisons return -1/0/1, case folding is the "C" locale's ASCII,
- * strtok keeps its position per thread, and the _s forms validate. */
+ * strtok keeps its position per thread, and the _s forms validate.
+ * strlen, and memcpy, memmove and memset up to 32 bytes, are done here
+ * (below). */
+#include <emmintrin.h>
+#include <stdint.h>
 #include <string.h>
 
 #define DEBUG_CHANNEL crt
@@ -13,8 +17,7 @@ static int sign(int v) { return v < 0 ? -1 : v > 0; }
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 static int upper(int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
 
-/* strlen strnlen strcpy strncpy strcat strncat (msvcrt) */
-size_t CDECL msvcrt_strlen(const char *s) { return strlen(s); }
+/* strnlen strcpy strncpy strcat strncat (msvcrt) */
 size_t CDECL msvcrt_strnlen(const char *s, size_t n) { return strnlen(s, n); }
 char *CDECL msvcrt_strcpy(char *d, const char *s) { return strcpy(d, s); }
 char *CDECL msvcrt_strncpy(char *d, const char *s, size_t n) { return strncpy(d, s, n); }
@@ -80,10 +83,112 @@ char *CDECL msvcrt_strpbrk(const char *s, const char *set) { return strpbrk(s, s
 size_t CDECL msvcrt_strspn(const char *s, const char *set) { return strspn(s, set); }
 size_t CDECL msvcrt_strcspn(const char *s, const char *set) { return strcspn(s, set); }
 
-/* memory (msvcrt) */
-void *CDECL msvcrt_memcpy(void *d, const void *s, size_t n) { return memmove(d, s, n); }
-void *CDECL msvcrt_memmove(void *d, const void *s, size_t n) { return memmove(d, s, n); }
-void *CDECL msvcrt_memset(void *d, int c, size_t n) { return memset(d, c, n); }
+/* Programs call memcpy, memset and strlen (and through them msvcrt's
+ * and vcruntime's exports) for a few bytes at a time, and an ms_abi
+ * function that calls glibc must save and restore xmm6-15 around the
+ * call: 25 instructions to wrap a 15-instruction memset. So strlen, and
+ * the others up to 32 bytes, are leaves here; longer copies and fills go
+ * to glibc from an out-of-line ms_abi function, reached by a tail call,
+ * which pays for the registers once per call worth it. */
+static void *CDECL __attribute__((noinline)) long_memmove(void *d, const void *s, size_t n)
+{
+    return memmove(d, s, n);
+}
+static void *CDECL __attribute__((noinline)) long_memset(void *d, int c, size_t n)
+{
+    return memset(d, c, n);
+}
+
+typedef long long v16 __attribute__((vector_size(16)));
+
+/* Up to 32 bytes: the first and last 16, 8, 4 or 1-3 bytes, overlapping in
+ * the middle; every load comes before any store, so overlap is allowed. */
+static void *move_short(void *dst, const void *src, size_t n)
+{
+    unsigned char *d = dst;
+    const unsigned char *s = src;
+    if (n >= 16) {
+        v16 a, b;
+        __builtin_memcpy(&a, s, 16);
+        __builtin_memcpy(&b, s + n - 16, 16);
+        __builtin_memcpy(d, &a, 16);
+        __builtin_memcpy(d + n - 16, &b, 16);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        __builtin_memcpy(&a, s, 8);
+        __builtin_memcpy(&b, s + n - 8, 8);
+        __builtin_memcpy(d, &a, 8);
+        __builtin_memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        __builtin_memcpy(&a, s, 4);
+        __builtin_memcpy(&b, s + n - 4, 4);
+        __builtin_memcpy(d, &a, 4);
+        __builtin_memcpy(d + n - 4, &b, 4);
+    } else if (n) {
+        unsigned char a = s[0], b = s[n / 2], c = s[n - 1];
+        d[0] = a;
+        d[n / 2] = b;
+        d[n - 1] = c;
+    }
+    return dst;
+}
+
+static void *fill_short(void *dst, int c, size_t n)
+{
+    unsigned char *d = dst;
+    uint64_t v = (unsigned char)c * 0x0101010101010101ull;
+    if (n >= 16) {
+        __builtin_memcpy(d, &v, 8);
+        __builtin_memcpy(d + 8, &v, 8);
+        __builtin_memcpy(d + n - 16, &v, 8);
+        __builtin_memcpy(d + n - 8, &v, 8);
+    } else if (n >= 8) {
+        __builtin_memcpy(d, &v, 8);
+        __builtin_memcpy(d + n - 8, &v, 8);
+    } else if (n >= 4) {
+        uint32_t w = (uint32_t)v;
+        __builtin_memcpy(d, &w, 4);
+        __builtin_memcpy(d + n - 4, &w, 4);
+    } else if (n) {
+        d[0] = d[n / 2] = d[n - 1] = (unsigned char)c;
+    }
+    return dst;
+}
+
+/* memcpy / memmove / memset (msvcrt) */
+void *CDECL msvcrt_memcpy(void *d, const void *s, size_t n)
+{
+    return n <= 32 ? move_short(d, s, n) : long_memmove(d, s, n);
+}
+void *CDECL msvcrt_memmove(void *d, const void *s, size_t n)
+{
+    return n <= 32 ? move_short(d, s, n) : long_memmove(d, s, n);
+}
+void *CDECL msvcrt_memset(void *d, int c, size_t n)
+{
+    return n <= 32 ? fill_short(d, c, n) : long_memset(d, c, n);
+}
+
+/* strlen (msvcrt): 16 bytes at a time, SSE2. The loads are aligned, so
+ * none crosses into a page the string does not reach. */
+size_t CDECL msvcrt_strlen(const char *s)
+{
+    const char *p = (const char *)((uintptr_t)s & ~(uintptr_t)15);
+    const __m128i zero = _mm_setzero_si128();
+    unsigned mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_load_si128((const __m128i *)p), zero));
+    mask >>= s - p;
+    if (mask)
+        return __builtin_ctz(mask);
+    for (;;) {
+        p += 16;
+        mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_load_si128((const __m128i *)p), zero));
+        if (mask)
+            return p + __builtin_ctz(mask) - s;
+    }
+}
+
+/* memchr memcmp (msvcrt) */
 void *CDECL msvcrt_memchr(const void *s, int c, size_t n) { return memchr(s, c, n); }
 int CDECL msvcrt_memcmp(const void *a, const void *b, size_t n)
 {
