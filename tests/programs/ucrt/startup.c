@@ -28,7 +28,7 @@ int main(int argc, char **argv, char **envp)
     printf("envp has PATH: %d, same as _environ: %d\n", path, envp == _environ);
     printf("__argc=%d __argv==argv: %d\n", __argc, __argv == argv);
 
-    _onexit_table_t t;
+    _onexit_table_t t = {0}; /* initialize only initialises an empty (first == end) table */
     printf("init: %d\n", _initialize_onexit_table(&t));
     printf("register: %d %d\n", _register_onexit_function(&t, table_a),
            _register_onexit_function(&t, table_b));
