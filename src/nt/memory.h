@@ -27,9 +27,14 @@ size_t mem_region_size(const void *base);
 /* Fresh memory for the program (stacks, images): in the arena below
  * decant's executable (virtual.c), at a 64 KiB boundary. */
 void *mem_map_arena(size_t size, int prot, int flags);
-/* Where Linux code starts: decant's executable, then the libraries above
- * it; no Windows code is placed at or above it. */
+/* The Linux range, where Linux code lives: decant's executable, then the
+ * libraries above it, up to the top of user space; no Windows code is
+ * placed in it (but glibc's heaps are there too). Syscall User Dispatch
+ * exempts it (syscall.c); code running in it is decant's, so a suspension
+ * waits for the thread to leave it (thread.c). */
 uintptr_t mem_linux_start(void);
+uintptr_t mem_linux_end(void);
+int mem_in_linux_range(uintptr_t addr);
 
 NTSTATUS mem_allocate(void **addr, SIZE_T *size, DWORD type, DWORD prot);
 NTSTATUS mem_free(void **addr, SIZE_T *size, DWORD type);

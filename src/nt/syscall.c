@@ -324,7 +324,7 @@ void syscall_init_thread(void)
         return;
     uintptr_t start = mem_linux_start();
     if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, start,
-              0x800000000000ull - start, &selector)) {
+              mem_linux_end() - start, &selector)) {
         static int said;
         if (!said++)
             WARN("no Syscall User Dispatch (%s): raw system calls reach Linux",

@@ -214,6 +214,18 @@ uintptr_t mem_linux_start(void)
     return (uintptr_t)__executable_start & ~(uintptr_t)0xfff;
 }
 
+/* The top of user space on x86-64 with 4-level page tables: Linux hands
+ * out nothing above it unless asked to. */
+uintptr_t mem_linux_end(void)
+{
+    return 0x800000000000ull;
+}
+
+int mem_in_linux_range(uintptr_t addr)
+{
+    return addr >= mem_linux_start() && addr < mem_linux_end();
+}
+
 static uintptr_t arena_limit(void)
 {
     return (mem_linux_start() - 0x200000000ull) & ~(uintptr_t)(ALLOC_GRANULARITY - 1);
