@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL file
+#include "blocking.h"
 #include "debug.h"
 #include "dirscan.h"
 #include "file.h"
@@ -489,7 +490,7 @@ NTSTATUS file_create(const WCHAR *name, DWORD access, DWORD attrs, DWORD share,
 static int wait_ready(int fd, short events)
 {
     struct pollfd p = {fd, events, 0};
-    return poll(&p, 1, -1) >= 0 || errno == EINTR;
+    return BLOCKING(poll(&p, 1, -1)) >= 0 || errno == EINTR;
 }
 
 NTSTATUS file_read(struct file *f, void *buf, DWORD len, DWORD *done,
@@ -503,13 +504,13 @@ NTSTATUS file_read(struct file *f, void *buf, DWORD len, DWORD *done,
     ssize_t n;
     for (;;) {
         if (offset && f->kind == FILE_TYPE_DISK) {
-            n = pread(f->fd, buf, len, offset->QuadPart);
+            n = BLOCKING(pread(f->fd, buf, len, offset->QuadPart));
             /* a synchronous handle's position follows the explicit
              * offset, as on Windows */
             if (n >= 0)
                 lseek(f->fd, offset->QuadPart + n, SEEK_SET);
         } else {
-            n = read(f->fd, buf, len);
+            n = BLOCKING(read(f->fd, buf, len));
         }
         if (n < 0 && errno == EAGAIN && wait_ready(f->fd, POLLIN))
             continue;
@@ -541,8 +542,8 @@ NTSTATUS file_write(struct file *f, const void *buf, DWORD len, DWORD *done,
         pos = lseek(f->fd, 0, SEEK_END);
     while (left) {
         ssize_t n = pos >= 0 && f->kind == FILE_TYPE_DISK
-                        ? pwrite(f->fd, p, left, pos)
-                        : write(f->fd, p, left);
+                        ? BLOCKING(pwrite(f->fd, p, left, pos))
+                        : BLOCKING(write(f->fd, p, left));
         if (n < 0) {
             if (errno == EINTR || (errno == EAGAIN && wait_ready(f->fd, POLLOUT)))
                 continue;

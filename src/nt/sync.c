@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL sync
+#include "blocking.h"
 #include "debug.h"
 #include "object.h"
 #include "status.h"
@@ -254,7 +255,7 @@ DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
             ts.tv_nsec = left % 1000000000;
             tsp = &ts;
         }
-        futex(&w.futex, FUTEX_WAIT_PRIVATE, 0, tsp);
+        BLOCKING(futex(&w.futex, FUTEX_WAIT_PRIVATE, 0, tsp));
     }
     /* Satisfied: the waker has dequeued us and set the result. Taking the
      * lock anyway would collide with the waker, which still holds it. */

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL syscall
+#include "blocking.h"
 #include "debug.h"
 #include "memory.h"
 #include "process.h"
@@ -230,8 +231,9 @@ static void serve_linux(greg_t *g)
          * thread would leave decant's helper threads running) */
         process_terminate((DWORD)g[REG_RDI] & 0xff);
     }
-    g[REG_RAX] = linux_syscall(nr, g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10],
-                               g[REG_R8], g[REG_R9]);
+    /* the program's own call, which may block: decant holds nothing here */
+    g[REG_RAX] = BLOCKING(linux_syscall(nr, g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10],
+                                        g[REG_R8], g[REG_R9]));
 }
 
 /* A few Linux names, for the hint. */

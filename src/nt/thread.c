@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL thread
+#include "blocking.h"
 #include "debug.h"
 #include "loader.h"
 #include "memory.h"
@@ -426,6 +427,8 @@ void thread_exit(DWORD code)
  * count until ResumeThread brings it to zero; returning from the handler
  * resumes the thread with whatever state SetThreadContext left. */
 #define SIG_SUSPEND (SIGRTMIN + 1)
+
+__thread int thread_blocking; /* blocking.h */
 
 static void futex_wake_all(int *word)
 {

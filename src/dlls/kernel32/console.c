@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL console
+#include "blocking.h"
 #include "debug.h"
 #include "file.h"
 #include "kernel32_private.h"
@@ -123,7 +124,7 @@ BOOL WINAPI WriteConsoleW(HANDLE h, const void *buf, DWORD n, LPDWORD written,
     wstr_to_utf8(buf, n, s, len);
     size_t off = 0;
     while (off < len) {
-        ssize_t r = write(fd, s + off, len - off);
+        ssize_t r = BLOCKING(write(fd, s + off, len - off));
         if (r <= 0)
             break;
         off += r;
@@ -144,7 +145,7 @@ BOOL WINAPI WriteConsoleA(HANDLE h, const void *buf, DWORD n, LPDWORD written,
         set_last_error(ERROR_INVALID_HANDLE);
         return FALSE;
     }
-    ssize_t r = write(fd, buf, n);
+    ssize_t r = BLOCKING(write(fd, buf, n));
     if (written)
         *written = r > 0 ? r : 0;
     return r >= 0;
@@ -161,7 +162,7 @@ BOOL WINAPI ReadConsoleW(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread,
     }
     char tmp[4096];
     size_t want = n < sizeof tmp / 3 ? n : sizeof tmp / 3;
-    ssize_t r = read(fd, tmp, want ? want : 1);
+    ssize_t r = BLOCKING(read(fd, tmp, want ? want : 1));
     if (r < 0) {
         set_ntstatus(errno_to_status(errno));
         return FALSE;
@@ -188,7 +189,7 @@ BOOL WINAPI ReadConsoleA(HANDLE h, LPVOID buf, DWORD n, LPDWORD nread,
         set_last_error(ERROR_INVALID_HANDLE);
         return FALSE;
     }
-    ssize_t r = read(fd, buf, n);
+    ssize_t r = BLOCKING(read(fd, buf, n));
     if (nread)
         *nread = r > 0 ? r : 0;
     return r >= 0;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL file
+#include "blocking.h"
 #include "debug.h"
 #include "file.h"
 #include "kernel32_private.h"
@@ -808,7 +809,7 @@ BOOL WINAPI LockFileEx(HANDLE h, DWORD flags, DWORD reserved, DWORD low,
     fl.l_start = ov ? ((off_t)ov->OffsetHigh << 32 | ov->Offset) : 0;
     fl.l_len = (off_t)high << 32 | low;
     int cmd = flags & 1 /* LOCKFILE_FAIL_IMMEDIATELY */ ? F_OFD_SETLK : F_OFD_SETLKW;
-    int r = fcntl(f->fd, cmd, &fl);
+    int r = BLOCKING(fcntl(f->fd, cmd, &fl));
     object_put(&f->obj);
     if (r < 0) {
         set_last_error(ERROR_LOCK_VIOLATION);

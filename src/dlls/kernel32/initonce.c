@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "blocking.h"
 #include "kernel32_private.h"
 
 typedef struct { PVOID Ptr; } INIT_ONCE;
@@ -53,7 +54,9 @@ static NTSTATUS once_begin(INIT_ONCE *once, DWORD flags, PVOID *context)
         case RUNNING:
             if (async)
                 return STATUS_INVALID_PARAMETER;
+            blocking_begin();
             futex(p, FUTEX_WAIT_PRIVATE, RUNNING);
+            blocking_end();
             break;
         case DONE:
             if (context)

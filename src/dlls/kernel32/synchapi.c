@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL sync
+#include "blocking.h"
 #include "critsec.h"
 #include "debug.h"
 #include "kernel32_private.h"
@@ -491,7 +492,7 @@ static void WINAPI __attribute__((noinline)) cs_wait(CRITICAL_SECTION *cs, HANDL
                                              __ATOMIC_RELAXED))
             break;
         if (!v)
-            futex(sem, FUTEX_WAIT_PRIVATE, 0, NULL);
+            BLOCKING(futex(sem, FUTEX_WAIT_PRIVATE, 0, NULL));
     }
     cs_set_owner(cs, me);
     cs->RecursionCount = 1;
@@ -587,7 +588,7 @@ void WINAPI AcquireSRWLockExclusive(SRWLOCK *l)
             !__atomic_compare_exchange_n(w, &v, v | SRW_WAITERS, 0,
                                          __ATOMIC_RELAXED, __ATOMIC_RELAXED))
             continue;
-        futex(w, FUTEX_WAIT_PRIVATE, v | SRW_WAITERS, NULL);
+        BLOCKING(futex(w, FUTEX_WAIT_PRIVATE, v | SRW_WAITERS, NULL));
     }
 }
 
@@ -619,7 +620,7 @@ void WINAPI AcquireSRWLockShared(SRWLOCK *l)
             !__atomic_compare_exchange_n(w, &v, v | SRW_WAITERS, 0,
                                          __ATOMIC_RELAXED, __ATOMIC_RELAXED))
             continue;
-        futex(w, FUTEX_WAIT_PRIVATE, v | SRW_WAITERS, NULL);
+        BLOCKING(futex(w, FUTEX_WAIT_PRIVATE, v | SRW_WAITERS, NULL));
     }
 }
 
@@ -659,7 +660,7 @@ static BOOL cv_wait(CONDITION_VARIABLE *cv, DWORD ms, void (*unlock)(void *),
     uint32_t seq = __atomic_load_n(w, __ATOMIC_ACQUIRE);
     unlock(arg);
     struct timespec ts, *tsp = ms_timeout(ms, &ts);
-    long r = futex(w, FUTEX_WAIT_PRIVATE, seq, tsp);
+    long r = BLOCKING(futex(w, FUTEX_WAIT_PRIVATE, seq, tsp));
     int timed_out = r < 0 && errno == ETIMEDOUT;
     lock(arg);
     if (timed_out) {
@@ -739,7 +740,7 @@ BOOL WINAPI WaitOnAddress(volatile void *addr, PVOID compare, SIZE_T size,
     if (memcmp((const void *)addr, compare, size))
         return TRUE;
     struct timespec ts, *tsp = ms_timeout(ms, &ts);
-    long r = futex(seq, FUTEX_WAIT_PRIVATE, s, tsp);
+    long r = BLOCKING(futex(seq, FUTEX_WAIT_PRIVATE, s, tsp));
     if (r < 0 && errno == ETIMEDOUT) {
         set_last_error(ERROR_TIMEOUT);
         return FALSE;

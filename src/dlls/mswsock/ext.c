@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL winsock
+#include "blocking.h"
 #include "debug.h"
 #include "../ws2_32/ws2_32.h"
 
@@ -200,14 +201,14 @@ BOOL WINAPI ws_DisconnectEx(SOCKET h, OVERLAPPED *ov, DWORD flags, DWORD reserve
 static int send_all(int fd, const char *p, size_t len)
 {
     while (len) {
-        ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
+        ssize_t n = BLOCKING(send(fd, p, len, MSG_NOSIGNAL));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             if (errno != EAGAIN)
                 return -1;
             struct pollfd pf = {fd, POLLOUT, 0};
-            poll(&pf, 1, -1);
+            BLOCKING(poll(&pf, 1, -1));
             continue;
         }
         p += n;
@@ -254,7 +255,7 @@ BOOL WINAPI TransmitFile(SOCKET h, HANDLE file, DWORD count, DWORD per_send, OVE
                        : lseek(f->fd, 0, SEEK_CUR);
         size_t left = count ? count : (size_t)-1;
         while (left) {
-            ssize_t n = sendfile(s->fd, f->fd, &off, left > (1 << 20) ? (1 << 20) : left);
+            ssize_t n = BLOCKING(sendfile(s->fd, f->fd, &off, left > (1 << 20) ? (1 << 20) : left));
             if (n == 0)
                 break;
             if (n < 0) {
@@ -262,7 +263,7 @@ BOOL WINAPI TransmitFile(SOCKET h, HANDLE file, DWORD count, DWORD per_send, OVE
                     continue;
                 if (errno == EAGAIN) {
                     struct pollfd pf = {s->fd, POLLOUT, 0};
-                    poll(&pf, 1, -1);
+                    BLOCKING(poll(&pf, 1, -1));
                     continue;
                 }
                 err = errno;

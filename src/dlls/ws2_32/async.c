@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL winsock
+#include "blocking.h"
 #include "debug.h"
 #include "iocp.h"
 #include "thread.h"
@@ -615,7 +616,7 @@ void async_wait(struct async *a, DWORD timeout_ms)
             }
             ts = &rel;
         }
-        futex(&a->done, FUTEX_WAIT_PRIVATE, 0, ts);
+        BLOCKING(futex(&a->done, FUTEX_WAIT_PRIVATE, 0, ts));
     }
 }
 

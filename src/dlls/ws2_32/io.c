@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #define DEBUG_CHANNEL winsock
+#include "blocking.h"
 #include "debug.h"
 #include "ws2_32.h"
 
@@ -339,7 +340,7 @@ BOOL WINAPI WSAGetOverlappedResult(SOCKET h, OVERLAPPED *ov, LPDWORD bytes, BOOL
             ws_set_error(WSA_IO_INCOMPLETE);
             return FALSE;
         }
-        syscall(SYS_futex, &ws_completion_seq, FUTEX_WAIT_PRIVATE, seq, NULL, NULL, 0);
+        BLOCKING(syscall(SYS_futex, &ws_completion_seq, FUTEX_WAIT_PRIVATE, seq, NULL, NULL, 0));
     }
     NTSTATUS st = (NTSTATUS)ov->Internal;
     *bytes = ov->InternalHigh;

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #define DEBUG_CHANNEL winsock
+#include "blocking.h"
 #include "debug.h"
 #include "ws2_32.h"
 
@@ -346,7 +347,7 @@ int WINAPI ws_select(int nfds, WS_FD_SET *rd, WS_FD_SET *wr, WS_FD_SET *ex,
             tsp = &ts;
         }
         do
-            r = ppoll(pfd, n, tsp, NULL);
+            r = BLOCKING(ppoll(pfd, n, tsp, NULL));
         while (r < 0 && errno == EINTR && !tsp);
         if (r < 0)
             err = ws_errno_to_wsa(errno);
@@ -445,7 +446,7 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG n, int timeout)
         nval += fds[i].revents != 0;
     int r;
     do
-        r = poll(pfd, n, nval ? 0 : timeout < 0 ? -1 : timeout);
+        r = BLOCKING(poll(pfd, n, nval ? 0 : timeout < 0 ? -1 : timeout));
     while (r < 0 && errno == EINTR && timeout < 0);
     int ready = 0;
     for (ULONG i = 0; i < n; i++) {
