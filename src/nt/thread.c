@@ -11,8 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #define DEBUG_CHANNEL thread
@@ -28,6 +31,7 @@
 
 __thread TEB *current_teb;
 void suspend_init(void);
+static void suspend_close(struct thread *t);
 static struct thread *main_thread;
 static int live_threads;
 static size_t default_stack_reserve = 1 << 20;
@@ -328,6 +332,7 @@ void thread_run_main(size_t stack_reserve, void (*fn)(void *), void *arg)
     if (!setjmp(t->exit_jmp))
         call_on_stack(main_on_stack, &a, t->teb->Tib.StackBase);
     /* ExitThread on the main thread: others go on running. */
+    suspend_close(t);
     thread_finished(t);
     pthread_exit(NULL);
 }
@@ -347,10 +352,15 @@ static void *thread_entry(void *p)
     teb_activate(t);
     syscall_init_thread();
     ldr_tls_alloc_thread(t->teb);
+    /* From here a SuspendThread signals the thread, and one that came
+     * earlier finds it waiting here, where it may park too. */
+    __atomic_store_n(&t->running, 1, __ATOMIC_SEQ_CST);
+    blocking_begin();
     futex_wait_nonzero(&t->suspend_count);
-    __atomic_store_n(&t->running, 1, __ATOMIC_RELEASE);
+    blocking_end();
     if (!setjmp(t->exit_jmp))
         call_on_stack(thread_on_stack, t, t->teb->Tib.StackBase);
+    suspend_close(t);
     thread_finished(t);
     /* The TEB and signal stack may go to a new thread with this reference. */
     signal_exit_thread();
@@ -422,11 +432,44 @@ void thread_exit(DWORD code)
 
 
 /* ---- suspension ------------------------------------------------------------
- * A running thread is suspended with a signal: its handler records the
- * interrupted state (for Get/SetThreadContext) and parks on the suspend
- * count until ResumeThread brings it to zero; returning from the handler
- * resumes the thread with whatever state SetThreadContext left. */
+ * A running thread is suspended with a signal, SIG_SUSPEND: its handler
+ * records the interrupted state (for Get/SetThreadContext) and parks on
+ * the suspend count until ResumeThread brings it to zero; returning from
+ * the handler resumes the thread with whatever state SetThreadContext
+ * left.
+ *
+ * The handler parks only at a safe point, where the thread holds none of
+ * decant's locks nor glibc's (malloc's arenas, stdio):
+ *  - in program code: the interrupted pc lies outside the Linux range
+ *    (mem_in_linux_range, the range Syscall User Dispatch exempts), which
+ *    holds decant and every Linux library but no Windows code;
+ *  - in a blocking call marked with blocking_begin/blocking_end
+ *    (blocking.h): a wait, a sleep, a read of a pipe or console.
+ * Anywhere else the thread is in decant's code, maybe half-way through
+ * NtSetEvent with the sync lock held: parked there, it would hang its
+ * suspender as soon as that one needs the lock too (Go's preemptM calls
+ * SetEvent between SuspendThread and ResumeThread). Windows never
+ * suspends a thread in the middle of a system service either. So the
+ * handler only notes that its signal came and returns; the suspender,
+ * still waiting for `parked`, sends the signal again (suspend_wait) until
+ * one finds the thread back in program code or blocked. A signal that
+ * arrives while the thread runs one of decant's own signal handlers (a
+ * fault, a raw system call) finds a pc in the Linux range too, and waits
+ * likewise. Locks that Windows too keeps in user mode may be held by a
+ * parked thread, as there: a critical section, msvcrt's stream locks, the
+ * loader lock around DllMain.
+ *
+ * t->parked is 0 (running), 1 (parked) or 2 (leaving: the count reached
+ * zero, and the handler looks at it once more, since a new SuspendThread
+ * may have raised it meanwhile). t->suspend_signal is 1 while a signal is
+ * on its way, so that a slow thread is not sent a pile of them. A thread
+ * whose program code is over blocks the signal and sets t->exiting; it
+ * then goes through suspend_lock once, so that no suspender still waits
+ * for it or is about to signal it when it is gone. */
 #define SIG_SUSPEND (SIGRTMIN + 1)
+#define SUSPEND_QUICK_TRIES 64
+#define SUSPEND_QUICK_NS 1000000
+#define SUSPEND_RETRY_NS 100000
 
 __thread int thread_blocking; /* blocking.h */
 
@@ -435,17 +478,47 @@ static void futex_wake_all(int *word)
     syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
 }
 
-static void suspend_handler(int sig, siginfo_t *si, void *uc)
+static void futex_wait(int *word, int val, const struct timespec *ts)
+{
+    syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, val, ts, NULL, 0);
+}
+
+static void set_parked(struct thread *t, int state)
+{
+    __atomic_store_n(&t->parked, state, __ATOMIC_SEQ_CST);
+    futex_wake_all(&t->parked);
+}
+
+static void suspend_handler(int sig, siginfo_t *si, void *ctx)
 {
     struct thread *t = nt_current_thread();
+    ucontext_t *uc = ctx;
     if (!t)
         return;
+    uintptr_t pc = uc->uc_mcontext.gregs[REG_RIP];
+    if (!__atomic_load_n(&t->suspend_count, __ATOMIC_SEQ_CST) ||
+        (mem_in_linux_range(pc) && !thread_blocking)) {
+        /* resumed already; or in decant's code: sent again soon */
+        t->deferred_pc = pc;
+        __atomic_store_n(&t->suspend_signal, 0, __ATOMIC_SEQ_CST);
+        return;
+    }
     t->suspend_uc = uc;
-    __atomic_store_n(&t->parked, 1, __ATOMIC_RELEASE);
-    futex_wake_all(&t->parked);
-    futex_wait_nonzero(&t->suspend_count);
+    set_parked(t, 1);
+    __atomic_store_n(&t->suspend_signal, 0, __ATOMIC_SEQ_CST);
+    for (;;) {
+        futex_wait_nonzero(&t->suspend_count);
+        set_parked(t, 2);
+        if (!__atomic_load_n(&t->suspend_count, __ATOMIC_SEQ_CST))
+            break;
+        set_parked(t, 1); /* suspended again before it could go */
+    }
+    /* SetThreadContext may have sent it from a blocking call to program
+     * code, which is no blocking call */
+    if (!mem_in_linux_range(uc->uc_mcontext.gregs[REG_RIP]))
+        thread_blocking = 0;
     t->suspend_uc = NULL;
-    __atomic_store_n(&t->parked, 0, __ATOMIC_RELEASE);
+    set_parked(t, 0);
 }
 
 void suspend_init(void)
@@ -458,35 +531,96 @@ void suspend_init(void)
     sigaction(SIG_SUSPEND, &sa, NULL);
 }
 
+/* The thread has run its last program code: no suspension stops it now. */
+static void suspend_close(struct thread *t)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIG_SUSPEND);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    __atomic_store_n(&t->exiting, 1, __ATOMIC_SEQ_CST);
+    futex_wake_all(&t->parked); /* a suspender waiting for us gives up */
+    pthread_mutex_lock(&t->suspend_lock);
+    pthread_mutex_unlock(&t->suspend_lock);
+}
+
 DWORD thread_resume(struct thread *t)
 {
     pthread_mutex_lock(&t->suspend_lock);
     int prev = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE);
-    if (prev > 0 && __atomic_sub_fetch(&t->suspend_count, 1, __ATOMIC_ACQ_REL) == 0)
+    if (prev > 0 && __atomic_sub_fetch(&t->suspend_count, 1, __ATOMIC_SEQ_CST) == 0)
         futex_wake_all(&t->suspend_count);
     pthread_mutex_unlock(&t->suspend_lock);
     return prev;
 }
 
+static int64_t monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000ll + ts.tv_nsec;
+}
+
+/* Under t->suspend_lock, once the count has gone from 0 to 1: signals the
+ * thread until it has parked, or has run its last program code. A signal
+ * that found it in decant's code is sent again at once at first (most of
+ * decant's calls are over in microseconds), up to SUSPEND_QUICK_TRIES
+ * times in SUSPEND_QUICK_NS, then every SUSPEND_RETRY_NS. */
+static void suspend_wait(struct thread *t)
+{
+    int64_t start = monotonic_ns();
+    int tries = 0, warned = 0;
+    for (;;) {
+        /* the signal first: a handler clears it after parking */
+        int sent = __atomic_load_n(&t->suspend_signal, __ATOMIC_SEQ_CST);
+        int parked = __atomic_load_n(&t->parked, __ATOMIC_SEQ_CST);
+        if (parked == 1 || __atomic_load_n(&t->exiting, __ATOMIC_SEQ_CST))
+            return;
+        if (parked == 2) { /* leaving the last suspension: it stays, or goes */
+            futex_wait(&t->parked, 2, NULL);
+            continue;
+        }
+        if (!sent) {
+            __atomic_store_n(&t->suspend_signal, 1, __ATOMIC_SEQ_CST);
+            pthread_kill(t->pthread, SIG_SUSPEND);
+            tries++;
+        }
+        int64_t waited = monotonic_ns() - start;
+        if (tries < SUSPEND_QUICK_TRIES && waited < SUSPEND_QUICK_NS) {
+            sched_yield();
+            continue;
+        }
+        struct timespec ts = {0, SUSPEND_RETRY_NS};
+        futex_wait(&t->parked, 0, &ts);
+        if (!warned && waited > 1000000000ll) {
+            warned = 1;
+            FIXME("thread %04x has been in decant's code for 1 s, last at %p: "
+                  "a blocking call not marked as one? (blocking.h)",
+                  t->tid, (void *)t->deferred_pc);
+        }
+    }
+}
+
 DWORD thread_suspend(struct thread *t)
 {
+    if (t == nt_current_thread()) {
+        /* Parked by its own signal inside a blocking call, as another
+         * thread would park it. Without the lock: a suspender of this
+         * thread may hold it while it waits for the thread to park. */
+        int prev = __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_SEQ_CST);
+        blocking_begin();
+        syscall(SYS_tgkill, getpid(), t->tid, SIG_SUSPEND);
+        blocking_end();
+        return prev;
+    }
     pthread_mutex_lock(&t->suspend_lock);
     if (t->exited) {
         pthread_mutex_unlock(&t->suspend_lock);
         return (DWORD)-1;
     }
-    int prev = __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_ACQ_REL);
-    if (prev == 0 && t->running) {
-        if (t == nt_current_thread()) {
-            pthread_mutex_unlock(&t->suspend_lock);
-            futex_wait_nonzero(&t->suspend_count); /* until another resumes us */
-            return prev;
-        }
-        pthread_kill(t->pthread, SIG_SUSPEND);
-        int v;
-        while (!(v = __atomic_load_n(&t->parked, __ATOMIC_ACQUIRE)))
-            syscall(SYS_futex, &t->parked, FUTEX_WAIT_PRIVATE, 0, NULL, NULL, 0);
-    }
+    int prev = __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_SEQ_CST);
+    if (prev == 0 && __atomic_load_n(&t->running, __ATOMIC_SEQ_CST) && !t->exiting)
+        suspend_wait(t);
     pthread_mutex_unlock(&t->suspend_lock);
     return prev;
 }

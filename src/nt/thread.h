@@ -30,10 +30,13 @@ struct thread {
     struct mutex *owned_mutexes;  /* for abandonment (sync_lock) */
     struct apc *apcs;             /* queued APCs (sync_lock) */
     struct waiter *alertable_wait; /* current alertable wait (sync_lock) */
-    int running;                  /* past its initial suspension */
-    int parked;                   /* stopped in the suspend signal handler */
+    int running;                  /* may be signalled to suspend it */
+    int parked;                   /* in the suspend signal handler: 1 parked, 2 leaving */
+    int suspend_signal;           /* a suspend signal is on its way */
+    int exiting;                  /* past its last program code: never parks */
+    uintptr_t deferred_pc;        /* where the last suspend signal found it */
     void *suspend_uc;             /* its ucontext while parked */
-    pthread_mutex_t suspend_lock;
+    pthread_mutex_t suspend_lock; /* held by Suspend/ResumeThread */
     DWORD64 tf_resume;            /* rip of a context resumed with TF set */
     struct iocp_packet iocp_packet; /* handed over by a completion port wait */
     int iocp_has_packet;
