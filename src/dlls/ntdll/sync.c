@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #define DEBUG_CHANNEL sync
+#include "blocking.h"
 #include "debug.h"
 #include "ntapi.h"
 #include "ntdll_private.h"
@@ -129,7 +130,8 @@ NTSTATUS WINAPI NtWaitForSingleObject(HANDLE h, BOOLEAN alertable, const LARGE_I
  * ran, so never STATUS_NO_YIELD_PERFORMED. */
 NTSTATUS WINAPI NtYieldExecution(void)
 {
-    sched_yield();
+    /* Go spins on it (osyield): a suspension must be able to stop it here */
+    BLOCKING(sched_yield());
     return STATUS_SUCCESS;
 }
 
@@ -141,6 +143,6 @@ NTSTATUS WINAPI NtDelayExecution(BOOLEAN alertable, const LARGE_INTEGER *timeout
     if (sync_wait_ns(0, NULL, FALSE, ns, alertable) == WAIT_IO_COMPLETION)
         return STATUS_USER_APC;
     if (!ns)
-        sched_yield();
+        BLOCKING(sched_yield());
     return STATUS_SUCCESS;
 }
