@@ -10,8 +10,8 @@
 #include <linux/futex.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sched.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -470,6 +470,7 @@ void thread_exit(DWORD code)
 #define SUSPEND_QUICK_TRIES 64
 #define SUSPEND_QUICK_NS 1000000
 #define SUSPEND_RETRY_NS 100000
+#define SUSPEND_SPIN_NS 50000
 
 __thread int thread_blocking; /* blocking.h */
 
@@ -489,6 +490,13 @@ static void set_parked(struct thread *t, int state)
     futex_wake_all(&t->parked);
 }
 
+/* In the handler: the suspender may send the next signal. */
+static void signal_seen(struct thread *t)
+{
+    __atomic_store_n(&t->suspend_signal, 0, __ATOMIC_SEQ_CST);
+    futex_wake_all(&t->suspend_signal);
+}
+
 static void suspend_handler(int sig, siginfo_t *si, void *ctx)
 {
     struct thread *t = nt_current_thread();
@@ -500,12 +508,12 @@ static void suspend_handler(int sig, siginfo_t *si, void *ctx)
         (mem_in_linux_range(pc) && !thread_blocking)) {
         /* resumed already; or in decant's code: sent again soon */
         t->deferred_pc = pc;
-        __atomic_store_n(&t->suspend_signal, 0, __ATOMIC_SEQ_CST);
+        signal_seen(t);
         return;
     }
     t->suspend_uc = uc;
     set_parked(t, 1);
-    __atomic_store_n(&t->suspend_signal, 0, __ATOMIC_SEQ_CST);
+    signal_seen(t);
     for (;;) {
         futex_wait_nonzero(&t->suspend_count);
         set_parked(t, 2);
@@ -540,6 +548,7 @@ static void suspend_close(struct thread *t)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     __atomic_store_n(&t->exiting, 1, __ATOMIC_SEQ_CST);
     futex_wake_all(&t->parked); /* a suspender waiting for us gives up */
+    futex_wake_all(&t->suspend_signal);
     pthread_mutex_lock(&t->suspend_lock);
     pthread_mutex_unlock(&t->suspend_lock);
 }
@@ -563,11 +572,14 @@ static int64_t monotonic_ns(void)
 
 /* Under t->suspend_lock, once the count has gone from 0 to 1: signals the
  * thread until it has parked, or has run its last program code. A signal
- * that found it in decant's code is sent again at once at first (most of
- * decant's calls are over in microseconds), up to SUSPEND_QUICK_TRIES
- * times in SUSPEND_QUICK_NS, then every SUSPEND_RETRY_NS. */
+ * that found it in decant's code is sent again as soon as its handler has
+ * run at first (most of decant's calls are over in microseconds), up to
+ * SUSPEND_QUICK_TRIES times in SUSPEND_QUICK_NS, then SUSPEND_RETRY_NS
+ * after the handler ran. One signal at a time: a thread that is slow to
+ * take it (not scheduled) is not sent a pile of them. */
 static void suspend_wait(struct thread *t)
 {
+    struct timespec retry = {0, SUSPEND_RETRY_NS};
     int64_t start = monotonic_ns();
     int tries = 0, warned = 0;
     for (;;) {
@@ -580,18 +592,25 @@ static void suspend_wait(struct thread *t)
             futex_wait(&t->parked, 2, NULL);
             continue;
         }
+        int64_t waited = monotonic_ns() - start;
         if (!sent) {
+            if (tries >= SUSPEND_QUICK_TRIES || waited >= SUSPEND_QUICK_NS) {
+                /* let it run on in decant's code for a while */
+                futex_wait(&t->parked, 0, &retry);
+                if (__atomic_load_n(&t->exiting, __ATOMIC_SEQ_CST))
+                    return;
+            }
             __atomic_store_n(&t->suspend_signal, 1, __ATOMIC_SEQ_CST);
             pthread_kill(t->pthread, SIG_SUSPEND);
             tries++;
         }
-        int64_t waited = monotonic_ns() - start;
-        if (tries < SUSPEND_QUICK_TRIES && waited < SUSPEND_QUICK_NS) {
+        /* until the handler has run (parked or not): on another CPU that
+         * is a few microseconds, less than waking up from a futex takes */
+        int64_t spun = monotonic_ns();
+        while (__atomic_load_n(&t->suspend_signal, __ATOMIC_SEQ_CST) &&
+               monotonic_ns() - spun < SUSPEND_SPIN_NS)
             sched_yield();
-            continue;
-        }
-        struct timespec ts = {0, SUSPEND_RETRY_NS};
-        futex_wait(&t->parked, 0, &ts);
+        futex_wait(&t->suspend_signal, 1, &retry);
         if (!warned && waited > 1000000000ll) {
             warned = 1;
             FIXME("thread %04x has been in decant's code for 1 s, last at %p: "
