@@ -504,11 +504,13 @@ static void suspend_handler(int sig, siginfo_t *si, void *ctx)
     if (!t)
         return;
     uintptr_t pc = uc->uc_mcontext.gregs[REG_RIP];
+    int saved_errno = errno; /* of a blocking call, not read yet */
     if (!__atomic_load_n(&t->suspend_count, __ATOMIC_SEQ_CST) ||
         (mem_in_linux_range(pc) && !thread_blocking)) {
         /* resumed already; or in decant's code: sent again soon */
         t->deferred_pc = pc;
         signal_seen(t);
+        errno = saved_errno;
         return;
     }
     t->suspend_uc = uc;
@@ -527,6 +529,7 @@ static void suspend_handler(int sig, siginfo_t *si, void *ctx)
         thread_blocking = 0;
     t->suspend_uc = NULL;
     set_parked(t, 0);
+    errno = saved_errno;
 }
 
 void suspend_init(void)
