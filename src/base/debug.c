@@ -21,7 +21,8 @@ void debug_init(const char *spec)
         return;
     char buf[512];
     snprintf(buf, sizeof buf, "%s", spec);
-    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         int on = *tok != '-';
         if (*tok == '+' || *tok == '-')
             tok++;

@@ -576,8 +576,8 @@ static char *resolve_components(const char *root, const WCHAR *rest, struct stat
     /* Slow path: walk from the root, fixing case per component. */
     tail = strdup(tail);
     free(full);
-    char *cur = strdup(root);
-    for (char *comp = strtok(tail, "/"); comp; comp = strtok(NULL, "/")) {
+    char *cur = strdup(root), *save = NULL; /* strtok_r: programs translate names in many threads */
+    for (char *comp = strtok_r(tail, "/", &save); comp; comp = strtok_r(NULL, "/", &save)) {
         char *next;
         if (asprintf(&next, "%s/%s", cur, comp) < 0)
             break;

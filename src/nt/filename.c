@@ -72,6 +72,11 @@ NTSTATUS file_query_name(const WCHAR *name, FILE_NETWORK_OPEN_INFORMATION *info)
     NTSTATUS st;
     struct stat sb; /* a link is reported as itself: file_attributes */
     char *p = existing_name(name, &sb, &st);
+    if (TRACE_ON()) {
+        char *n = wstr_to_utf8_alloc(name);
+        TRACE("L\"%s\" (%s) -> %#x", n, p ? p : "-", st);
+        free(n);
+    }
     if (!p)
         return st;
     if (file_delete_pending_at(&sb)) { /* it cannot be opened any more */

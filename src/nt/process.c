@@ -246,7 +246,8 @@ static char *unix_list_to_dos(const char *list)
     size_t cap = strlen(list) * 2 + 64;
     char *out = calloc(1, cap);
     char *copy = strdup(list);
-    for (char *tok = strtok(copy, ":"); tok; tok = strtok(NULL, ":")) {
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save)) {
         if (*tok != '/')
             continue;
         WCHAR *w = path_unix_to_dos(tok);

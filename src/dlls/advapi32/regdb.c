@@ -207,7 +207,8 @@ int64_t regdb_walk(int64_t from, const char *path, int create, int *created)
     if (created)
         *created = 0;
     char *copy = strdup(path ? path : "");
-    for (char *tok = strtok(copy, "\\"); tok && id; tok = strtok(NULL, "\\")) {
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, "\\", &save); tok && id; tok = strtok_r(NULL, "\\", &save)) {
         int64_t next = regdb_child(id, tok, 0);
         if (!next && create) {
             next = regdb_child(id, tok, 1);

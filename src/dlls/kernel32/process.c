@@ -288,7 +288,8 @@ static void unix_path_var(char **envp)
             continue;
         char *list = strdup(*e + 5), *out = calloc(1, strlen(*e) * 2 + 16);
         strcpy(out, "PATH=");
-        for (char *tok = strtok(list, ";"); tok; tok = strtok(NULL, ";")) {
+        char *save = NULL;
+        for (char *tok = strtok_r(list, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
             char *u = path_dos_to_unix_utf8(tok);
             if (!u || !strncmp(u, path_prefix(), strlen(path_prefix()))) {
                 free(u);
