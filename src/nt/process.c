@@ -19,6 +19,7 @@
 #include "path.h"
 #include "process.h"
 #include "status.h"
+#include "thread.h"
 #include "wstr.h"
 
 /* Online CPUs, read once: glibc reads /sys for each sysconf() call. */
@@ -407,17 +408,7 @@ static void kuser_clock_start_once(void)
 {
     if (!kuser_rw)
         return;
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    pthread_t th;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 64 * 1024);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_create(&th, &attr, kuser_thread, NULL);
-    pthread_attr_destroy(&attr);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    thread_start_helper(kuser_thread, NULL, 64 * 1024);
 }
 
 static void kuser_shared_data_init(void)

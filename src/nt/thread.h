@@ -50,6 +50,12 @@ struct thread {
 void thread_run_main(size_t stack_reserve, void (*fn)(void *), void *arg)
     __attribute__((noreturn));
 void thread_init_process(void);
+/* A thread of decant's own (a timer, a reaper, an I/O loop) that never
+ * runs program code: detached, on a `stack`-byte glibc stack, with every
+ * signal blocked, so that none meant for the program lands on it. */
+void thread_start_helper(void *(*fn)(void *), void *arg, size_t stack);
+/* A condition variable whose timed waits take CLOCK_MONOTONIC deadlines. */
+void thread_cond_init_monotonic(pthread_cond_t *cond);
 struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
                              size_t stack_size, DWORD flags, NTSTATUS *status);
 void thread_exit(DWORD code) __attribute__((noreturn));

@@ -480,13 +480,7 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, SECURITY_ATTRIBUTES *psa
     p->exit_code = STILL_ACTIVE;
     job_adopt_child(p, flags);
     object_ref(&p->obj); /* the reaper's */
-    pthread_t th;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 64 * 1024);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_create(&th, &attr, reaper, p);
-    pthread_attr_destroy(&attr);
+    thread_start_helper(reaper, p, 64 * 1024);
     
     pi->hProcess = handle_alloc(&p->obj, psa && psa->bInheritHandle);
     pi->hThread = handle_alloc(&p->obj, tsa && tsa->bInheritHandle);

@@ -271,18 +271,8 @@ static void *timer_main(void *arg)
 
 static void timer_start(void)
 {
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&timer_cond, &ca);
-    pthread_condattr_destroy(&ca);
-    pthread_t th;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 64 * 1024);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_create(&th, &attr, timer_main, NULL);
-    pthread_attr_destroy(&attr);
+    thread_cond_init_monotonic(&timer_cond);
+    thread_start_helper(timer_main, NULL, 64 * 1024);
 }
 
 static void timer_add(struct tp_object *t)

@@ -52,17 +52,7 @@ static void *io_thread(void *arg);
 static void start_io_thread(void)
 {
     epfd = epoll_create1(EPOLL_CLOEXEC);
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old); /* the thread inherits it */
-    pthread_t th;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 256 * 1024);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_create(&th, &attr, io_thread, NULL);
-    pthread_attr_destroy(&attr);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    thread_start_helper(io_thread, NULL, 256 * 1024);
 }
 
 static unsigned interest_locked(struct sock *s)
