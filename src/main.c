@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "debug.h"
 #include "file.h"
 #include <fcntl.h>
@@ -224,6 +225,7 @@ int main(int argc, char **argv)
     thread_init_process();
     signal_init_process();
     syscall_init_process();
+    clock_init();
     if (inherit)
         inherit_handles(inherit);
     if (check)

@@ -1,20 +1,17 @@
 /* Time: system time as FILETIME (100 ns since 1601), performance counters,
  * tick counts, and conversions. The performance counter runs at 10 MHz
- * from CLOCK_MONOTONIC, which the vDSO answers without a system call. */
+ * from CLOCK_MONOTONIC, which the vDSO answers without a system call
+ * (clock.h). */
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "kernel32_private.h"
 
 #define TICKS_PER_SEC 10000000ull
 #define EPOCH_DIFF 116444736000000000ull /* 1601 -> 1970 in ticks */
 
-static uint64_t now_ticks(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (uint64_t)ts.tv_sec * TICKS_PER_SEC + ts.tv_nsec / 100 + EPOCH_DIFF;
-}
+static uint64_t now_ticks(void) { return (uint64_t)clock_system_time(); }
 
 static void to_ft(uint64_t t, FILETIME *ft)
 {
@@ -36,9 +33,7 @@ void WINAPI GetSystemTimePreciseAsFileTime(FILETIME *ft) { to_ft(now_ticks(), ft
 /* QueryPerformanceCounter (kernel32) */
 BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER *c)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    c->QuadPart = (LONGLONG)ts.tv_sec * TICKS_PER_SEC + ts.tv_nsec / 100;
+    c->QuadPart = clock_ticks(CLOCK_MONOTONIC);
     return TRUE;
 }
 
@@ -52,9 +47,7 @@ BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER *f)
 /* GetTickCount64 (kernel32): milliseconds since boot. */
 ULONGLONG WINAPI GetTickCount64(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_BOOTTIME, &ts);
-    return (ULONGLONG)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return (ULONGLONG)clock_ticks(CLOCK_BOOTTIME) / 10000;
 }
 
 /* GetTickCount (kernel32) */
@@ -63,9 +56,7 @@ DWORD WINAPI GetTickCount(void) { return (DWORD)GetTickCount64(); }
 /* QueryUnbiasedInterruptTime (kernel32) */
 BOOL WINAPI QueryUnbiasedInterruptTime(ULONGLONG *t)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    *t = (ULONGLONG)ts.tv_sec * TICKS_PER_SEC + ts.tv_nsec / 100;
+    *t = (ULONGLONG)clock_ticks(CLOCK_MONOTONIC);
     return TRUE;
 }
 

@@ -2,6 +2,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "heap.h"
 #include "process.h"
 #include "status.h"
@@ -120,19 +121,14 @@ void WINAPI RtlInitAnsiString(ANSI_STRING *a, const char *s)
 /* NtQuerySystemTime (ntdll) */
 NTSTATUS WINAPI NtQuerySystemTime(LARGE_INTEGER *t)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    t->QuadPart = (LONGLONG)ts.tv_sec * 10000000 + ts.tv_nsec / 100 +
-                  116444736000000000ll;
+    t->QuadPart = clock_system_time();
     return STATUS_SUCCESS;
 }
 
 /* NtQueryPerformanceCounter (ntdll) */
 NTSTATUS WINAPI NtQueryPerformanceCounter(LARGE_INTEGER *c, LARGE_INTEGER *f)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    c->QuadPart = (LONGLONG)ts.tv_sec * 10000000 + ts.tv_nsec / 100;
+    c->QuadPart = clock_ticks(CLOCK_MONOTONIC);
     if (f)
         f->QuadPart = 10000000;
     return STATUS_SUCCESS;

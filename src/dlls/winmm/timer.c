@@ -4,6 +4,7 @@
  * begin/end must pair up as on Windows. */
 #include <time.h>
 
+#include "clock.h"
 #include "windef.h"
 
 #define TIMERR_NOERROR 0
@@ -55,7 +56,5 @@ UINT WINAPI timeEndPeriod(UINT ms)
  * at 2^32 like GetTickCount. */
 DWORD WINAPI timeGetTime(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (DWORD)((ULONGLONG)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+    return (DWORD)(clock_ticks(CLOCK_MONOTONIC) / 10000);
 }
