@@ -100,9 +100,15 @@ size_t wstr_to_utf8(const WCHAR *s, ssize_t len, char *out, size_t outsize)
     for (size_t i = 0; i < n; i++) {
         uint32_t c = s[i];
         if (c < 0x80) { /* ASCII runs, the common case, without encoding */
-            if (out && need < outsize)
-                out[need] = c;
-            need++;
+            size_t room = out && need < outsize ? outsize - need : 0, k = 0;
+            while (k < room && i + k < n && s[i + k] < 0x80) { /* no checks per unit */
+                out[need + k] = (char)s[i + k];
+                k++;
+            }
+            if (!k)
+                k = 1; /* counting only, or out of room */
+            need += k;
+            i += k - 1;
             continue;
         }
         if (c >= 0xd800 && c < 0xdc00 && i + 1 < n && s[i + 1] >= 0xdc00 &&
@@ -206,10 +212,15 @@ size_t utf8_to_wstr(const char *s, ssize_t len, WCHAR *out, size_t outsize)
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         if (u[i] < 0x80) { /* ASCII runs, the common case, without decoding */
-            if (out && need < outsize)
-                out[need] = u[i];
-            need++;
-            i++;
+            size_t room = out && need < outsize ? outsize - need : 0, k = 0;
+            while (k < room && i + k < n && u[i + k] < 0x80) { /* no checks per byte */
+                out[need + k] = u[i + k];
+                k++;
+            }
+            if (!k)
+                k = 1; /* counting only, or out of room */
+            need += k;
+            i += k;
             continue;
         }
         uint32_t cp;
@@ -248,9 +259,9 @@ WCHAR *utf8_to_wstr_alloc(const char *s)
 {
     if (!s)
         return NULL;
-    size_t n = utf8_to_wstr(s, -1, NULL, 0);
+    size_t n = strlen(s) + 1; /* UTF-16 needs no more units than UTF-8 bytes: one pass */
     WCHAR *d = malloc(n * sizeof(WCHAR));
     if (d)
-        utf8_to_wstr(s, -1, d, n);
+        d[utf8_to_wstr(s, n - 1, d, n)] = 0;
     return d;
 }

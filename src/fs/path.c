@@ -129,7 +129,6 @@ static const char *drive_c(void)
     return dir;
 }
 
-/* Unix root of a drive letter, or NULL. */
 /* The C: directory's name, without creating anything. */
 static const char *drive_c_path(void)
 {
@@ -139,15 +138,16 @@ static const char *drive_c_path(void)
     return p;
 }
 
-static char *drive_root(WCHAR letter)
+/* Unix root of a drive letter, or NULL; *owned is what the caller frees
+ * (Z: and C:, the drives of nearly every name, cost no copy). */
+static const char *drive_root(WCHAR letter, char **owned)
 {
+    *owned = NULL;
     letter |= 32;
     if (letter == 'z')
-        return strdup("");
-    if (letter == 'c') {
-        const char *c = drive_c();
-        return c ? strdup(c) : NULL;
-    }
+        return "";
+    if (letter == 'c')
+        return drive_c();
     char *link, target[4096];
     if (asprintf(&link, "%s/dosdevices/%c:", path_prefix(), (char)letter) < 0)
         return NULL;
@@ -158,17 +158,24 @@ static char *drive_root(WCHAR letter)
     target[n] = 0;
     if (n > 1 && target[n - 1] == '/')
         target[n - 1] = 0;
-    return strdup(target);
+    return *owned = strdup(target);
 }
 
-static enum path_device device_name(const WCHAR *full)
+/* Where a name's last component starts (after its last separator or
+ * colon). */
+static const WCHAR *last_component(const WCHAR *full)
 {
-    /* The last component decides: "C:\x\nul.txt" is NUL too, as on
-     * Windows 10. */
     const WCHAR *b = full;
     for (const WCHAR *s = full; *s; s++)
         if (is_sep(*s) || *s == ':')
             b = s + 1;
+    return b;
+}
+
+/* The device a last component `b` names: the last component decides,
+ * "C:\x\nul.txt" is NUL too, as on Windows 10. */
+static enum path_device device_of(const WCHAR *b)
+{
     if ((b[0] | 32) != 'n' && (b[0] | 32) != 'c')
         return DEV_NONE; /* the common case, quickly */
     WCHAR name[16];
@@ -192,18 +199,25 @@ static enum path_device device_name(const WCHAR *full)
     return DEV_NONE;
 }
 
+static enum path_device device_name(const WCHAR *full)
+{
+    return device_of(last_component(full));
+}
+
 /* Collapse "." and ".." and separator runs in `p` after index `root`
  * (the part before root, e.g. "C:\", is kept). Unless `raw`, Win32's
  * trimming applies: a segment's single trailing period goes, and at the
  * very end all trailing periods and spaces go ("File path formats on
- * Windows systems", Microsoft). */
-static void normalise(WCHAR *p, size_t root, int raw)
+ * Windows systems", Microsoft). Returns where the result's last
+ * component starts (as last_component would find it). */
+static const WCHAR *normalise(WCHAR *p, size_t root, int raw)
 {
     size_t n = wstr_len(p);
     WCHAR *out = p + root; /* in place: the output never overtakes the input */
     size_t o = 0;
     const WCHAR *in = p + root;
     int ends_with_sep = n > root && is_sep(p[n - 1]);
+    size_t last = 0;
     while (*in) {
         while (is_sep(*in))
             in++;
@@ -234,12 +248,15 @@ static void normalise(WCHAR *p, size_t root, int raw)
         }
         if (o)
             out[o++] = '\\';
-        memmove(out + o, start, len * sizeof(WCHAR));
+        last = o;
+        if (out + o != start) /* the common name has nothing to collapse */
+            memmove(out + o, start, len * sizeof(WCHAR));
         o += len;
     }
     if (ends_with_sep && o)
         out[o++] = '\\';
     out[o] = 0;
+    return ends_with_sep && o ? out + o : last_component(out + last); /* a colon may follow */
 }
 
 WCHAR *path_dos_to_nt_device(const WCHAR *dos)
@@ -257,10 +274,13 @@ WCHAR *path_dos_to_nt_device(const WCHAR *dos)
     return out;
 }
 
-WCHAR *path_full_dos(const WCHAR *name)
+/* path_full_dos, and the device the full name's last component names
+ * (for \\?\ and \\.\ names, DEV_NONE: their caller decides). */
+static WCHAR *full_dos(const WCHAR *name, enum path_device *device)
 {
     size_t n = wstr_len(name);
     WCHAR *res;
+    *device = DEV_NONE;
     if (n >= 4 && is_sep(name[0]) && is_sep(name[1]) &&
         (name[2] == '?' || name[2] == '.') && is_sep(name[3])) {
         res = wstr_dup(name); /* \\?\ and \\.\ names pass unchanged */
@@ -304,16 +324,18 @@ WCHAR *path_full_dos(const WCHAR *name)
         root = 3;
     }
     pthread_mutex_unlock(&cwd_lock);
-    for (WCHAR *s = res; *s; s++)
+    const WCHAR *b = res; /* the last component, found on the way */
+    for (WCHAR *s = res; *s; s++) {
         if (*s == '/')
             *s = '\\';
-    enum path_device device = device_name(res);
-    if (device == DEV_NUL || device == DEV_CON) {
+        if (*s == '\\' || *s == ':')
+            b = s + 1;
+    }
+    /* Devices are named before normalising ("nul\." is no device), and
+     * their other spellings after ("conin$." is CONIN$) */
+    enum path_device dev_given = device_of(b);
+    if (dev_given == DEV_NUL || dev_given == DEV_CON) {
         /* Windows reports devices as \\.\NAME, spelled as given */
-        const WCHAR *b = res;
-        for (const WCHAR *s = res; *s; s++)
-            if (*s == '\\' || *s == ':')
-                b = s + 1;
         WCHAR *dev = malloc((wstr_len(b) + 5) * sizeof(WCHAR));
         size_t k = 4;
         memcpy(dev, u"\\\\.\\", 4 * sizeof(WCHAR));
@@ -321,10 +343,17 @@ WCHAR *path_full_dos(const WCHAR *name)
             dev[k++] = *b++;
         dev[k] = 0;
         free(res);
+        *device = dev_given;
         return dev;
     }
-    normalise(res, root, 0);
+    *device = device_of(normalise(res, root, 0));
     return res;
+}
+
+WCHAR *path_full_dos(const WCHAR *name)
+{
+    enum path_device device;
+    return full_dos(name, &device);
 }
 
 /* ---- case-insensitive lookups ------------------------------------------
@@ -528,6 +557,8 @@ void path_note_created(const char *path)
     free(dir);
 }
 
+static char *resolve_unix(char *full, size_t rl, struct stat *lst, int *lst_ok);
+
 /* Append components of `rest` (backslash-separated, normalised) to the
  * Unix `root`, fixing case where the exact name does not exist. When the
  * exact name exists, its lstat goes to *lst (if lst) and *lst_ok is 1. */
@@ -541,12 +572,21 @@ static char *resolve_components(const char *root, const WCHAR *rest, struct stat
     memcpy(full, root, rl);
     full[rl] = '/';
     char *tail = full + rl + 1;
-    size_t tl = wstr_to_utf8(rest, -1, tail, wl * 3 + 1) - 1;
+    size_t tl = wstr_to_utf8(rest, wl, tail, wl * 3);
+    tail[tl] = 0;
     for (char *s = tail; *s; s++)
         if (*s == '\\')
             *s = '/';
     if (tl && tail[tl - 1] == '/')
         tail[tl - 1] = 0;
+    return resolve_unix(full, rl, lst, lst_ok);
+}
+
+/* resolve_components once the name is spelled the Linux way: `full` is
+ * "root/tail" (malloc'd, given up), rl the length of root. */
+static char *resolve_unix(char *full, size_t rl, struct stat *lst, int *lst_ok)
+{
+    char *tail = full + rl + 1;
     /* Fast path: the exact name exists, or at least its directory does
      * (then only the last component may need its case fixed). */
     struct stat st;
@@ -575,8 +615,8 @@ static char *resolve_components(const char *root, const WCHAR *rest, struct stat
     }
     /* Slow path: walk from the root, fixing case per component. */
     tail = strdup(tail);
-    free(full);
-    char *cur = strdup(root), *save = NULL; /* strtok_r: programs translate names in many threads */
+    full[rl] = 0;
+    char *cur = full, *save = NULL; /* strtok_r: programs translate names in many threads */
     for (char *comp = strtok_r(tail, "/", &save); comp; comp = strtok_r(NULL, "/", &save)) {
         char *next;
         if (asprintf(&next, "%s/%s", cur, comp) < 0)
@@ -593,6 +633,86 @@ static char *resolve_components(const char *root, const WCHAR *rest, struct stat
     }
     free(tail);
     return cur;
+}
+
+/* The shape nearly every name a program passes has: printable ASCII
+ * without <>:"|?*, components separated by one \\ or /, none of them
+ * "." or ".." or ending in a period or space, no separator at either
+ * end. Nothing in it to normalise or convert. Returns its length, or 0
+ * for any other name; *last is where its last component starts. */
+enum { SIMPLE_CHAR, SIMPLE_SEP, SIMPLE_END, SIMPLE_NOT };
+static const unsigned char simple_class[128] = {
+    [0] = SIMPLE_END, [1 ... 31] = SIMPLE_NOT, ['\\'] = SIMPLE_SEP, ['/'] = SIMPLE_SEP,
+    ['<'] = SIMPLE_NOT, ['>'] = SIMPLE_NOT, [':'] = SIMPLE_NOT, ['"'] = SIMPLE_NOT,
+    ['|'] = SIMPLE_NOT, ['?'] = SIMPLE_NOT, ['*'] = SIMPLE_NOT, [127] = SIMPLE_NOT,
+};
+
+static size_t simple_name(const WCHAR *name, const WCHAR **last)
+{
+    size_t i = 0, seg = 0;
+    for (;; i++) {
+        WCHAR c = name[i];
+        if (c >= 128)
+            return 0;
+        unsigned k = simple_class[c];
+        if (k == SIMPLE_CHAR)
+            continue;
+        if (k == SIMPLE_NOT || i == seg || name[i - 1] == '.' || name[i - 1] == ' ')
+            return 0;
+        if (k == SIMPLE_END)
+            break;
+        seg = i + 1;
+    }
+    *last = name + seg;
+    return i;
+}
+
+/* path_dos_to_unix_lstat for a simple name (simple_name), relative to the
+ * current directory or after a drive ("X:\\"): the Linux name is the
+ * directory's or the drive root's, a slash and the name with slashes.
+ * NULL for any other name: the general translation takes it. */
+static char *simple_to_unix(const WCHAR *name, struct stat *lst, int *lst_ok)
+{
+    const WCHAR *last;
+    int absolute = is_letter(name[0]) && name[1] == ':' && is_sep(name[2]);
+    const WCHAR *rest = absolute ? name + 3 : name;
+    size_t n = simple_name(rest, &last);
+    if (!n || device_of(last) != DEV_NONE)
+        return NULL;
+    char *owned = NULL, *full;
+    size_t rl;
+    if (absolute) {
+        const char *root = drive_root(name[0], &owned);
+        if (!root)
+            return NULL;
+        rl = strlen(root);
+        full = malloc(rl + 1 + n + 1);
+        if (full)
+            memcpy(full, root, rl);
+        free(owned);
+    } else {
+        /* the directory decant keeps the process in: copied between two
+         * reads of its sequence count, so not while it changes */
+        unsigned seq = __atomic_load_n(&cwd_seq, __ATOMIC_ACQUIRE);
+        rl = cwd_unix_len;
+        if ((seq & 1) || !rl)
+            return NULL;
+        full = malloc(rl + 1 + n + 1);
+        if (full)
+            memcpy(full, cwd_unix, rl);
+        if (full && __atomic_load_n(&cwd_seq, __ATOMIC_ACQUIRE) != seq) {
+            free(full);
+            return NULL;
+        }
+    }
+    if (!full)
+        return NULL;
+    full[rl] = '/';
+    char *tail = full + rl + 1;
+    for (size_t i = 0; i < n; i++) /* ASCII: narrowing is the conversion */
+        tail[i] = rest[i] == '\\' ? '/' : (char)rest[i];
+    tail[n] = 0;
+    return resolve_unix(full, rl, lst, lst_ok);
 }
 
 char *path_dos_to_unix(const WCHAR *name, enum path_device *device,
@@ -612,7 +732,11 @@ char *path_dos_to_unix_lstat(const WCHAR *name, enum path_device *device,
         *status = STATUS_OBJECT_NAME_NOT_FOUND;
         return NULL;
     }
-    WCHAR *full = path_full_dos(name);
+    char *simple = simple_to_unix(name, lst, lst_ok);
+    if (simple)
+        return simple;
+    enum path_device dev;
+    WCHAR *full = full_dos(name, &dev);
     const WCHAR *p = full;
     if (p[0] == '\\' && p[1] == '\\' && (p[2] == '?' || p[2] == '.') &&
         p[3] == '\\') {
@@ -629,7 +753,7 @@ char *path_dos_to_unix_lstat(const WCHAR *name, enum path_device *device,
             *status = STATUS_OBJECT_PATH_NOT_FOUND;
             return NULL;
         }
-    } else if ((*device = device_name(p)) != DEV_NONE) {
+    } else if ((*device = dev) != DEV_NONE) {
         free(full);
         return NULL;
     }
@@ -646,7 +770,8 @@ char *path_dos_to_unix_lstat(const WCHAR *name, enum path_device *device,
             *status = STATUS_OBJECT_NAME_INVALID;
             return NULL;
         }
-    char *root = drive_root(p[0]);
+    char *owned;
+    const char *root = drive_root(p[0], &owned);
     if (!root) {
         free(full);
         *status = STATUS_OBJECT_PATH_NOT_FOUND;
@@ -660,7 +785,7 @@ char *path_dos_to_unix_lstat(const WCHAR *name, enum path_device *device,
         res = strdup(*root ? root : "/");
     else
         res = resolve_components(root, rest, lst, lst_ok);
-    free(root);
+    free(owned);
     free(full);
     return res;
 }

@@ -89,6 +89,42 @@ int main(void)
     struct stat sb;
     CHECK(stat(wantc, &sb) == 0, "C: created on first use");
     free(u);
+    /* Names the one-pass translation takes (plain relative or X:\\ names)
+     * and those it leaves to the general one must agree. */
+    char *sub, *subfile;
+    if (asprintf(&sub, "%s/sub", cdir) < 0 || asprintf(&subfile, "%s/file.txt", sub) < 0)
+        return 1;
+    mkdir(sub, 0777);
+    fclose(fopen(subfile, "w"));
+    char zsub[600];
+    snprintf(zsub, sizeof zsub, "Z:%s\\FILE.txt", sub);
+    for (char *s = zsub; *s; s++)
+        if (*s == '/')
+            *s = '\\';
+    const struct { const char *dos, *unix_tail; } same[] = {
+        {"sub\\file.txt", "/sub/file.txt"},     {"sub/file.txt", "/sub/file.txt"},
+        {"SUB\\FILE.TXT", "/sub/file.txt"},     {"sub\\new.txt", "/sub/new.txt"},
+        {"sub\\.\\file.txt", "/sub/file.txt"}, {"sub\\file.txt.", "/sub/file.txt"},
+        {"sub\\file.txt  ", "/sub/file.txt"},   {"sub\\\\file.txt", "/sub/file.txt"},
+        {"x\\..\\sub\\file.txt", "/sub/file.txt"}, {"Sub.\\file.txt", "/sub/file.txt"},
+        {"none\\X\\y", "/none/X/y"},         {"SUB\\None\\y", "/sub/None/y"},
+        {zsub, "/sub/file.txt"},
+    };
+    for (unsigned i = 0; i < sizeof same / sizeof *same; i++) {
+        WCHAR *wn = utf8_to_wstr_alloc(same[i].dos);
+        char *wantu;
+        if (asprintf(&wantu, "%s%s", cdir, same[i].unix_tail) < 0)
+            return 1;
+        u = path_dos_to_unix(wn, &dev, &st);
+        CHECK(u && !strcmp(u, wantu), "%s -> %s, want %s", same[i].dos, u ? u : "(null)", wantu);
+        free(u);
+        free(wantu);
+        free(wn);
+    }
+    u = path_dos_to_unix(u"sub\\con.txt", &dev, &st);
+    CHECK(!u && dev == DEV_CON, "sub\\con.txt is the console");
+    u = path_dos_to_unix(u"sub\\a<b.txt", &dev, &st);
+    CHECK(!u && st == STATUS_OBJECT_NAME_INVALID, "< is no name character");
     u = path_dos_to_unix(u"NUL", &dev, &st);
     CHECK(!u && dev == DEV_NUL, "NUL is the null device");
     u = path_dos_to_unix(u"Q:\\x", &dev, &st);
