@@ -92,7 +92,8 @@ static const struct builtin_export **merged_exports(const struct builtin_dll *dl
     unsigned n1 = dll->nexports, n2 = dll->exports2 ? dll->nexports2 : 0, i = 0, j = 0, k = 0;
     const struct builtin_export **all = malloc((n1 + n2 + 1) * sizeof *all);
     while (i < n1 || j < n2) {
-        if (j >= n2 || (i < n1 && strcmp(dll->exports[i].name, dll->exports2[j].name) < 0))
+        if (j >= n2 || (i < n1 && strcmp(builtin_export_name(&dll->exports[i]),
+                                     builtin_export_name(&dll->exports2[j])) < 0))
             all[k++] = &dll->exports[i++];
         else
             all[k++] = &dll->exports2[j++];
@@ -117,9 +118,9 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
             nfuncs++;
     size_t strings = strlen(dll->name) + 1;
     for (unsigned i = 0; i < n; i++) {
-        strings += strlen(exp[i]->name) + 1;
-        if (exp[i]->forward)
-            strings += strlen(exp[i]->forward) + 1;
+        strings += strlen(builtin_export_name(exp[i])) + 1;
+        if (exp[i]->forward_off)
+            strings += strlen(builtin_export_forward(exp[i])) + 1;
     }
     size_t edata = sizeof(IMAGE_EXPORT_DIRECTORY) + nfuncs * 4 + n * (4 + 2) + strings;
     size_t edata_size = (edata + 0xfff) & ~0xfffull;
@@ -128,8 +129,8 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     int *service = calloc(n, sizeof *service);
     size_t code = 0;
     for (unsigned i = 0; i < n; i++) {
-        service[i] = is_ntdll && !exp[i]->forward && !exp[i]->is_data && !exp[i]->is_code
-                         ? syscall_service_number(exp[i]->addr) : -1;
+        service[i] = is_ntdll && !exp[i]->forward_off && !exp[i]->is_data && !exp[i]->is_code
+                         ? syscall_service_number(builtin_export_addr(exp[i])) : -1;
         code += service[i] >= 0 ? SYSCALL_STUB_SIZE : 16;
     }
     size_t thunks_size = (code + 0xfff) & ~0xfffull;
@@ -201,26 +202,27 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     for (unsigned i = 0; i < n; i++) {
         const struct builtin_export *e = exp[i];
         unsigned slot = e->ordinal ? e->ordinal - 1u : next_auto++;
-        strcpy(str, e->name);
+        void *addr = builtin_export_addr(e);
+        strcpy(str, builtin_export_name(e));
         names[i] = RVA(str);
         str += strlen(str) + 1;
         ords[i] = slot;
-        if (e->forward) {
-            strcpy(str, e->forward);
+        if (e->forward_off) {
+            strcpy(str, builtin_export_forward(e));
             funcs[slot] = RVA(str);
             str += strlen(str) + 1;
         } else if (e->is_data) {
-            funcs[slot] = (DWORD)((uintptr_t)e->addr - (uintptr_t)base);
+            funcs[slot] = (DWORD)((uintptr_t)addr - (uintptr_t)base);
         } else if (service[i] >= 0) {
-            syscall_write_stub(thunk, service[i], e->addr);
+            syscall_write_stub(thunk, service[i], addr);
             funcs[slot] = RVA(thunk);
             thunk += SYSCALL_STUB_SIZE;
         } else if (e->is_code) {
-            memcpy(thunk, e->addr, 16);
+            memcpy(thunk, addr, 16);
             funcs[slot] = RVA(thunk);
             thunk += 16;
         } else {
-            write_thunk(thunk, e->addr);
+            write_thunk(thunk, addr);
             funcs[slot] = RVA(thunk);
             thunk += 16;
         }
