@@ -47,7 +47,9 @@ const struct builtin_dll *builtin_find(const char *name)
 
 static uintptr_t next_hint;
 
-/* 64 KiB-aligned space below the executable, first fit going down. */
+/* 64 KiB-aligned space below the executable, first fit going down. The
+ * caller writes every page next: populated in one call, not a page fault
+ * each. */
 static uint8_t *map_below_executable(size_t size)
 {
     if (!next_hint)
@@ -55,7 +57,7 @@ static uint8_t *map_below_executable(size_t size)
     for (int tries = 0; tries < 4096; tries++) {
         uintptr_t want = (next_hint - size) & ~0xffffull;
         void *p = mmap((void *)want, size, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_POPULATE, -1, 0);
         next_hint = want;
         if (p != MAP_FAILED) {
             if (p == (void *)want)
@@ -189,9 +191,8 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     WORD *ords = (WORD *)(names + n);
     char *str = (char *)(ords + n);
 #define RVA(p) ((DWORD)((uint8_t *)(p) - base))
-    strcpy(str, dll->name);
     ed->Name = RVA(str);
-    str += strlen(str) + 1;
+    str = stpcpy(str, dll->name) + 1;
     ed->Base = 1;
     ed->NumberOfFunctions = nfuncs;
     ed->NumberOfNames = n;
@@ -203,14 +204,12 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
         const struct builtin_export *e = exp[i];
         unsigned slot = e->ordinal ? e->ordinal - 1u : next_auto++;
         void *addr = builtin_export_addr(e);
-        strcpy(str, builtin_export_name(e));
         names[i] = RVA(str);
-        str += strlen(str) + 1;
+        str = stpcpy(str, builtin_export_name(e)) + 1;
         ords[i] = slot;
         if (e->forward_off) {
-            strcpy(str, builtin_export_forward(e));
             funcs[slot] = RVA(str);
-            str += strlen(str) + 1;
+            str = stpcpy(str, builtin_export_forward(e)) + 1;
         } else if (e->is_data) {
             funcs[slot] = (DWORD)((uintptr_t)addr - (uintptr_t)base);
         } else if (service[i] >= 0) {
