@@ -56,6 +56,9 @@ struct builtin_dll {
      * the image merges both */
     const struct builtin_export *exports2;
     unsigned nexports2;
+    /* Each list's names and forwarder strings lie together, from strings
+     * to strings_end, so an image copies them in one go. */
+    const char *strings, *strings_end, *strings2, *strings2_end;
     /* DllMain's role for a builtin, both optional: process attach when the
      * DLL is first initialised, detach from ExitProcess (not on a crash,
      * as on Windows). */

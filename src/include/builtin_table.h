@@ -21,7 +21,8 @@
 /* The tables themselves are assembly (see struct builtin_export): each
  * entry's name and forwarder string go to a section of their own, behind
  * the local labels 1 and 2, and every reference is `label - .`, which the
- * linker resolves, leaving nothing for ld.so to relocate. */
+ * linker resolves, leaving nothing for ld.so to relocate. A list's strings
+ * lie between its labels _strings and _strings_end. */
 #define BT_STR(x) #x
 #define BT_QUOTED(x) BT_STR(x)
 #define BT_ENTRY(name, target, forward, ordinal, is_data, is_code)                      \
@@ -40,14 +41,20 @@
 #define CODE(n, c) BT_ENTRY(#n, #c " - .", "0", 0, 0, 1) BT_END
 #define FORWARD(n, target) \
     BT_ENTRY(#n, "0", "2f - .", 0, 0, 0) "2: .asciz " BT_QUOTED(target) "\n" BT_END
-#define BT_TABLE_START(label) ".pushsection .rodata\n.balign 4\n" label ":\n"
-__asm__(BT_TABLE_START("builtin_exports_" BT_QUOTED(DLL_ID))
+#define BT_TABLE_START(label)                                                       \
+    ".pushsection .rodata.builtin_names, \"a\"\n" label "_strings:\n.popsection\n"    \
+    ".pushsection .rodata\n.balign 4\n" label ":\n"
+#define BT_TABLE_END(label)                                                         \
+    ".pushsection .rodata.builtin_names, \"a\"\n" label "_strings_end:\n.popsection\n" \
+    ".popsection\n"
+#define BT_LABEL(list) "builtin_" list "_" BT_QUOTED(DLL_ID)
+__asm__(BT_TABLE_START(BT_LABEL("exports"))
 #include DLL_EXPORTS
-        ".popsection\n");
+        BT_TABLE_END(BT_LABEL("exports")));
 #ifdef DLL_EXPORTS2
-__asm__(BT_TABLE_START("builtin_exports2_" BT_QUOTED(DLL_ID))
+__asm__(BT_TABLE_START(BT_LABEL("exports2"))
 #include DLL_EXPORTS2
-        ".popsection\n");
+        BT_TABLE_END(BT_LABEL("exports2")));
 #endif
 #undef EXPORT
 #undef EXPORT_AS
@@ -63,18 +70,19 @@ __asm__(BT_TABLE_START("builtin_exports2_" BT_QUOTED(DLL_ID))
 #define DATA(n, c) +1
 #define CODE(n, c) +1
 #define FORWARD(n, target) +1
-extern const struct builtin_export dll_exports[] __asm__("builtin_exports_" BT_QUOTED(DLL_ID));
+extern const struct builtin_export dll_exports[] __asm__(BT_LABEL("exports"));
+extern const char dll_strings[] __asm__(BT_LABEL("exports") "_strings");
+extern const char dll_strings_end[] __asm__(BT_LABEL("exports") "_strings_end");
 enum { dll_nexports = 0
 #include DLL_EXPORTS
 };
 #ifdef DLL_EXPORTS2
-extern const struct builtin_export dll_exports2[] __asm__("builtin_exports2_" BT_QUOTED(DLL_ID));
+extern const struct builtin_export dll_exports2[] __asm__(BT_LABEL("exports2"));
+extern const char dll_strings2[] __asm__(BT_LABEL("exports2") "_strings");
+extern const char dll_strings2_end[] __asm__(BT_LABEL("exports2") "_strings_end");
 enum { dll_nexports2 = 0
 #include DLL_EXPORTS2
 };
-#define DLL_EXPORTS2_TABLE dll_exports2, dll_nexports2
-#else
-#define DLL_EXPORTS2_TABLE NULL, 0
 #endif
 #undef EXPORT
 #undef EXPORT_AS
@@ -100,5 +108,17 @@ void DLL_DETACH(void);
 #define BUILTIN_VAR(id) BUILTIN_CAT(builtin_dll_, id)
 __attribute__((section("decant_builtins"), used, aligned(8)))
 const struct builtin_dll BUILTIN_VAR(DLL_ID) = {
-    DLL_NAME, dll_exports, dll_nexports, DLL_EXPORTS2_TABLE,
-    DLL_ATTACH_FN, DLL_DETACH_FN};
+    .name = DLL_NAME,
+    .exports = dll_exports,
+    .nexports = dll_nexports,
+    .strings = dll_strings,
+    .strings_end = dll_strings_end,
+#ifdef DLL_EXPORTS2
+    .exports2 = dll_exports2,
+    .nexports2 = dll_nexports2,
+    .strings2 = dll_strings2,
+    .strings2_end = dll_strings2_end,
+#endif
+    .attach = DLL_ATTACH_FN,
+    .detach = DLL_DETACH_FN,
+};

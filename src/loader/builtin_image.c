@@ -118,12 +118,8 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     for (unsigned i = 0; i < n; i++)
         if (!exp[i]->ordinal)
             nfuncs++;
-    size_t strings = strlen(dll->name) + 1;
-    for (unsigned i = 0; i < n; i++) {
-        strings += strlen(builtin_export_name(exp[i])) + 1;
-        if (exp[i]->forward_off)
-            strings += strlen(builtin_export_forward(exp[i])) + 1;
-    }
+    size_t strings1 = dll->strings_end - dll->strings, strings2 = dll->strings2_end - dll->strings2;
+    size_t strings = strlen(dll->name) + 1 + strings1 + strings2;
     size_t edata = sizeof(IMAGE_EXPORT_DIRECTORY) + nfuncs * 4 + n * (4 + 2) + strings;
     size_t edata_size = (edata + 0xfff) & ~0xfffull;
     /* ntdll's system services get Windows-shaped syscall stubs */
@@ -193,6 +189,13 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
 #define RVA(p) ((DWORD)((uint8_t *)(p) - base))
     ed->Name = RVA(str);
     str = stpcpy(str, dll->name) + 1;
+    /* each list's strings in one copy; an export's name then lies at the
+     * same offset from its list's copy as from dll->strings */
+    char *copy1 = str, *copy2 = str + strings1;
+    if (strings1)
+        memcpy(copy1, dll->strings, strings1);
+    if (strings2)
+        memcpy(copy2, dll->strings2, strings2);
     ed->Base = 1;
     ed->NumberOfFunctions = nfuncs;
     ed->NumberOfNames = n;
@@ -204,12 +207,13 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
         const struct builtin_export *e = exp[i];
         unsigned slot = e->ordinal ? e->ordinal - 1u : next_auto++;
         void *addr = builtin_export_addr(e);
-        names[i] = RVA(str);
-        str = stpcpy(str, builtin_export_name(e)) + 1;
+        int first = e >= dll->exports && e < dll->exports + dll->nexports;
+        char *copy = first ? copy1 : copy2;
+        const char *orig = first ? dll->strings : dll->strings2;
+        names[i] = RVA(copy + (builtin_export_name(e) - orig));
         ords[i] = slot;
         if (e->forward_off) {
-            funcs[slot] = RVA(str);
-            str = stpcpy(str, builtin_export_forward(e)) + 1;
+            funcs[slot] = RVA(copy + (builtin_export_forward(e) - orig));
         } else if (e->is_data) {
             funcs[slot] = (DWORD)((uintptr_t)addr - (uintptr_t)base);
         } else if (service[i] >= 0) {
