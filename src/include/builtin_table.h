@@ -14,19 +14,47 @@
  *                             some system DLLs, e.g. oleaut32, by ordinal)
  *   CODE(Name, bytes)         16 bytes of machine code copied into the image
  * DLL_EXPORTS2 may name a second list (also sorted) merged into the DLL.
- * This file sees no real declarations: it only takes addresses, so the
- * generic `void f(void)` declarations below cannot conflict. */
+ * This file sees no real declarations: the tables name their targets in
+ * assembly, and a misspelt one fails the link. */
 #include "builtin.h"
 
-#define EXPORT(n) extern void n(void);
-#define EXPORT_AS(n, c) extern void c(void);
-#define EXPORT_ORD(n, c, o) extern void c(void);
-#define DATA(n, c) extern char c[];
-#define CODE(n, c) extern const unsigned char c[16];
-#define FORWARD(n, target)
+/* The tables themselves are assembly (see struct builtin_export): each
+ * entry's name and forwarder string go to a section of their own, behind
+ * the local labels 1 and 2, and every reference is `label - .`, which the
+ * linker resolves, leaving nothing for ld.so to relocate. A list's strings
+ * lie between its labels _strings and _strings_end. */
+#define BT_STR(x) #x
+#define BT_QUOTED(x) BT_STR(x)
+#define BT_ENTRY(name, target, forward, ordinal, is_data, is_code)                      \
+    ".long 1f - .\n"                                                                \
+    ".long " target "\n"                                                            \
+    ".long " forward "\n"                                                           \
+    ".short " #ordinal "\n"                                                         \
+    ".byte " #is_data ", " #is_code "\n"                                            \
+    ".pushsection .rodata.builtin_names, \"a\"\n"                                   \
+    "1: .asciz " BT_QUOTED(name) "\n"
+#define BT_END ".popsection\n"
+#define EXPORT(n) BT_ENTRY(#n, #n " - .", "0", 0, 0, 0) BT_END
+#define EXPORT_AS(n, c) BT_ENTRY(#n, #c " - .", "0", 0, 0, 0) BT_END
+#define EXPORT_ORD(n, c, o) BT_ENTRY(#n, #c " - .", "0", o, 0, 0) BT_END
+#define DATA(n, c) BT_ENTRY(#n, #c " - .", "0", 0, 1, 0) BT_END
+#define CODE(n, c) BT_ENTRY(#n, #c " - .", "0", 0, 0, 1) BT_END
+#define FORWARD(n, target) \
+    BT_ENTRY(#n, "0", "2f - .", 0, 0, 0) "2: .asciz " BT_QUOTED(target) "\n" BT_END
+#define BT_TABLE_START(label)                                                       \
+    ".pushsection .rodata.builtin_names, \"a\"\n" label "_strings:\n.popsection\n"    \
+    ".pushsection .rodata\n.balign 4\n" label ":\n"
+#define BT_TABLE_END(label)                                                         \
+    ".pushsection .rodata.builtin_names, \"a\"\n" label "_strings_end:\n.popsection\n" \
+    ".popsection\n"
+#define BT_LABEL(list) "builtin_" list "_" BT_QUOTED(DLL_ID)
+__asm__(BT_TABLE_START(BT_LABEL("exports"))
 #include DLL_EXPORTS
+        BT_TABLE_END(BT_LABEL("exports")));
 #ifdef DLL_EXPORTS2
+__asm__(BT_TABLE_START(BT_LABEL("exports2"))
 #include DLL_EXPORTS2
+        BT_TABLE_END(BT_LABEL("exports2")));
 #endif
 #undef EXPORT
 #undef EXPORT_AS
@@ -35,22 +63,26 @@
 #undef CODE
 #undef FORWARD
 
-#define EXPORT(n) {#n, (void *)n, NULL, 0, 0},
-#define EXPORT_AS(n, c) {#n, (void *)c, NULL, 0, 0},
-#define EXPORT_ORD(n, c, o) {#n, (void *)c, NULL, 0, o},
-#define DATA(n, c) {#n, (void *)c, NULL, 1, 0},
-#define CODE(n, c) {#n, (void *)c, NULL, 0, 0, 1},
-#define FORWARD(n, target) {#n, NULL, target, 0, 0},
-static const struct builtin_export dll_exports[] = {
+/* The C side: the tables by their labels, and their lengths. */
+#define EXPORT(n) +1
+#define EXPORT_AS(n, c) +1
+#define EXPORT_ORD(n, c, o) +1
+#define DATA(n, c) +1
+#define CODE(n, c) +1
+#define FORWARD(n, target) +1
+extern const struct builtin_export dll_exports[] __asm__(BT_LABEL("exports"));
+extern const char dll_strings[] __asm__(BT_LABEL("exports") "_strings");
+extern const char dll_strings_end[] __asm__(BT_LABEL("exports") "_strings_end");
+enum { dll_nexports = 0
 #include DLL_EXPORTS
 };
 #ifdef DLL_EXPORTS2
-static const struct builtin_export dll_exports2[] = {
+extern const struct builtin_export dll_exports2[] __asm__(BT_LABEL("exports2"));
+extern const char dll_strings2[] __asm__(BT_LABEL("exports2") "_strings");
+extern const char dll_strings2_end[] __asm__(BT_LABEL("exports2") "_strings_end");
+enum { dll_nexports2 = 0
 #include DLL_EXPORTS2
 };
-#define DLL_EXPORTS2_TABLE dll_exports2, sizeof dll_exports2 / sizeof dll_exports2[0]
-#else
-#define DLL_EXPORTS2_TABLE NULL, 0
 #endif
 #undef EXPORT
 #undef EXPORT_AS
@@ -76,5 +108,17 @@ void DLL_DETACH(void);
 #define BUILTIN_VAR(id) BUILTIN_CAT(builtin_dll_, id)
 __attribute__((section("decant_builtins"), used, aligned(8)))
 const struct builtin_dll BUILTIN_VAR(DLL_ID) = {
-    DLL_NAME, dll_exports, sizeof dll_exports / sizeof dll_exports[0], DLL_EXPORTS2_TABLE,
-    DLL_ATTACH_FN, DLL_DETACH_FN};
+    .name = DLL_NAME,
+    .exports = dll_exports,
+    .nexports = dll_nexports,
+    .strings = dll_strings,
+    .strings_end = dll_strings_end,
+#ifdef DLL_EXPORTS2
+    .exports2 = dll_exports2,
+    .nexports2 = dll_nexports2,
+    .strings2 = dll_strings2,
+    .strings2_end = dll_strings2_end,
+#endif
+    .attach = DLL_ATTACH_FN,
+    .detach = DLL_DETACH_FN,
+};

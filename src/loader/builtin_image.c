@@ -47,7 +47,9 @@ const struct builtin_dll *builtin_find(const char *name)
 
 static uintptr_t next_hint;
 
-/* 64 KiB-aligned space below the executable, first fit going down. */
+/* 64 KiB-aligned space below the executable, first fit going down. The
+ * caller writes every page next: populated in one call, not a page fault
+ * each. */
 static uint8_t *map_below_executable(size_t size)
 {
     if (!next_hint)
@@ -55,7 +57,7 @@ static uint8_t *map_below_executable(size_t size)
     for (int tries = 0; tries < 4096; tries++) {
         uintptr_t want = (next_hint - size) & ~0xffffull;
         void *p = mmap((void *)want, size, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_POPULATE, -1, 0);
         next_hint = want;
         if (p != MAP_FAILED) {
             if (p == (void *)want)
@@ -92,7 +94,8 @@ static const struct builtin_export **merged_exports(const struct builtin_dll *dl
     unsigned n1 = dll->nexports, n2 = dll->exports2 ? dll->nexports2 : 0, i = 0, j = 0, k = 0;
     const struct builtin_export **all = malloc((n1 + n2 + 1) * sizeof *all);
     while (i < n1 || j < n2) {
-        if (j >= n2 || (i < n1 && strcmp(dll->exports[i].name, dll->exports2[j].name) < 0))
+        if (j >= n2 || (i < n1 && strcmp(builtin_export_name(&dll->exports[i]),
+                                     builtin_export_name(&dll->exports2[j])) < 0))
             all[k++] = &dll->exports[i++];
         else
             all[k++] = &dll->exports2[j++];
@@ -115,12 +118,8 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     for (unsigned i = 0; i < n; i++)
         if (!exp[i]->ordinal)
             nfuncs++;
-    size_t strings = strlen(dll->name) + 1;
-    for (unsigned i = 0; i < n; i++) {
-        strings += strlen(exp[i]->name) + 1;
-        if (exp[i]->forward)
-            strings += strlen(exp[i]->forward) + 1;
-    }
+    size_t strings1 = dll->strings_end - dll->strings, strings2 = dll->strings2_end - dll->strings2;
+    size_t strings = strlen(dll->name) + 1 + strings1 + strings2;
     size_t edata = sizeof(IMAGE_EXPORT_DIRECTORY) + nfuncs * 4 + n * (4 + 2) + strings;
     size_t edata_size = (edata + 0xfff) & ~0xfffull;
     /* ntdll's system services get Windows-shaped syscall stubs */
@@ -128,8 +127,8 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     int *service = calloc(n, sizeof *service);
     size_t code = 0;
     for (unsigned i = 0; i < n; i++) {
-        service[i] = is_ntdll && !exp[i]->forward && !exp[i]->is_data && !exp[i]->is_code
-                         ? syscall_service_number(exp[i]->addr) : -1;
+        service[i] = is_ntdll && !exp[i]->forward_off && !exp[i]->is_data && !exp[i]->is_code
+                         ? syscall_service_number(builtin_export_addr(exp[i])) : -1;
         code += service[i] >= 0 ? SYSCALL_STUB_SIZE : 16;
     }
     size_t thunks_size = (code + 0xfff) & ~0xfffull;
@@ -188,9 +187,15 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     WORD *ords = (WORD *)(names + n);
     char *str = (char *)(ords + n);
 #define RVA(p) ((DWORD)((uint8_t *)(p) - base))
-    strcpy(str, dll->name);
     ed->Name = RVA(str);
-    str += strlen(str) + 1;
+    str = stpcpy(str, dll->name) + 1;
+    /* each list's strings in one copy; an export's name then lies at the
+     * same offset from its list's copy as from dll->strings */
+    char *copy1 = str, *copy2 = str + strings1;
+    if (strings1)
+        memcpy(copy1, dll->strings, strings1);
+    if (strings2)
+        memcpy(copy2, dll->strings2, strings2);
     ed->Base = 1;
     ed->NumberOfFunctions = nfuncs;
     ed->NumberOfNames = n;
@@ -201,26 +206,26 @@ struct module *ldr_map_builtin(const struct builtin_dll *dll)
     for (unsigned i = 0; i < n; i++) {
         const struct builtin_export *e = exp[i];
         unsigned slot = e->ordinal ? e->ordinal - 1u : next_auto++;
-        strcpy(str, e->name);
-        names[i] = RVA(str);
-        str += strlen(str) + 1;
+        void *addr = builtin_export_addr(e);
+        int first = e >= dll->exports && e < dll->exports + dll->nexports;
+        char *copy = first ? copy1 : copy2;
+        const char *orig = first ? dll->strings : dll->strings2;
+        names[i] = RVA(copy + (builtin_export_name(e) - orig));
         ords[i] = slot;
-        if (e->forward) {
-            strcpy(str, e->forward);
-            funcs[slot] = RVA(str);
-            str += strlen(str) + 1;
+        if (e->forward_off) {
+            funcs[slot] = RVA(copy + (builtin_export_forward(e) - orig));
         } else if (e->is_data) {
-            funcs[slot] = (DWORD)((uintptr_t)e->addr - (uintptr_t)base);
+            funcs[slot] = (DWORD)((uintptr_t)addr - (uintptr_t)base);
         } else if (service[i] >= 0) {
-            syscall_write_stub(thunk, service[i], e->addr);
+            syscall_write_stub(thunk, service[i], addr);
             funcs[slot] = RVA(thunk);
             thunk += SYSCALL_STUB_SIZE;
         } else if (e->is_code) {
-            memcpy(thunk, e->addr, 16);
+            memcpy(thunk, addr, 16);
             funcs[slot] = RVA(thunk);
             thunk += 16;
         } else {
-            write_thunk(thunk, e->addr);
+            write_thunk(thunk, addr);
             funcs[slot] = RVA(thunk);
             thunk += 16;
         }

@@ -370,7 +370,10 @@ char **process_environ_utf8(void)
 /* The clocks in KUSER_SHARED_DATA move: Go's nanotime and walltime read
  * InterruptTime and SystemTime straight from the page, so a thread
  * updates them every millisecond through a writable alias of the
- * read-only page programs see. */
+ * read-only page programs see. Until that thread starts, the page is a
+ * private one: a program that never has a second thread makes no shared
+ * memory for it. */
+static int kuser_mapped;
 static uint8_t *kuser_rw;
 
 static void ksystem_time_store(uint8_t *p, uint64_t v)
@@ -381,7 +384,7 @@ static void ksystem_time_store(uint8_t *p, uint64_t v)
     __atomic_store_n((uint32_t *)(p + 4), (uint32_t)(v >> 32), __ATOMIC_RELEASE);
 }
 
-static void kuser_update(void)
+static void kuser_update(uint8_t *page)
 {
     struct timespec rt, mono;
     clock_gettime(CLOCK_REALTIME, &rt);
@@ -389,9 +392,9 @@ static void kuser_update(void)
     uint64_t systime = (uint64_t)rt.tv_sec * 10000000 + rt.tv_nsec / 100 +
                        116444736000000000ull;
     uint64_t itime = (uint64_t)mono.tv_sec * 10000000 + mono.tv_nsec / 100;
-    ksystem_time_store(kuser_rw + 0x008, itime);
-    ksystem_time_store(kuser_rw + 0x014, systime);
-    ksystem_time_store(kuser_rw + 0x320, itime / 10000);
+    ksystem_time_store(page + 0x008, itime);
+    ksystem_time_store(page + 0x014, systime);
+    ksystem_time_store(page + 0x320, itime / 10000);
 }
 
 static void *kuser_thread(void *arg)
@@ -399,28 +402,48 @@ static void *kuser_thread(void *arg)
     struct timespec ts = {0, 1000000};
     for (;;) {
         nanosleep(&ts, NULL);
-        kuser_update();
+        kuser_update(kuser_rw);
     }
     return NULL;
 }
 
+/* The page moves to shared memory with a writable alias: mapped over the
+ * private page in one step (MAP_FIXED replaces it under the address
+ * space's lock), so a program reading it never finds it missing. */
 static void kuser_clock_start_once(void)
 {
-    if (!kuser_rw)
+    if (!kuser_mapped)
         return;
+    int mfd = memfd_create("kuser_shared_data", MFD_CLOEXEC);
+    uint8_t *rw = mfd < 0 || ftruncate(mfd, 0x1000) < 0
+                      ? MAP_FAILED
+                      : mmap(NULL, 0x1000, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0);
+    if (rw != MAP_FAILED) {
+        memcpy(rw, (void *)KUSER_SHARED_DATA_ADDR, 0x1000);
+        kuser_update(rw);
+        if (mmap((void *)KUSER_SHARED_DATA_ADDR, 0x1000, PROT_READ, MAP_SHARED | MAP_FIXED,
+                 mfd, 0) == MAP_FAILED) {
+            munmap(rw, 0x1000);
+            rw = MAP_FAILED;
+        }
+    }
+    if (mfd >= 0)
+        close(mfd);
+    if (rw == MAP_FAILED) {
+        WARN("cannot share KUSER_SHARED_DATA: its clocks stand still");
+        return;
+    }
+    kuser_rw = rw;
     thread_start_helper(kuser_thread, NULL, 64 * 1024);
 }
 
 static void kuser_shared_data_init(void)
 {
-    int mfd = memfd_create("kuser_shared_data", MFD_CLOEXEC);
-    ftruncate(mfd, 0x1000);
-    kuser_rw = mmap(NULL, 0x1000, PROT_READ | PROT_WRITE, MAP_SHARED, mfd, 0);
-    uint8_t *ro = mmap((void *)KUSER_SHARED_DATA_ADDR, 0x1000, PROT_READ,
-                       MAP_SHARED | MAP_FIXED_NOREPLACE, mfd, 0);
-    close(mfd);
-    uint8_t *k = kuser_rw;
-    if (ro != (uint8_t *)KUSER_SHARED_DATA_ADDR) {
+    uint8_t *k = mmap((void *)KUSER_SHARED_DATA_ADDR, 0x1000, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    if (k != (uint8_t *)KUSER_SHARED_DATA_ADDR) {
+        if (k != MAP_FAILED)
+            munmap(k, 0x1000);
         WARN("cannot map KUSER_SHARED_DATA");
         return;
     }
@@ -451,7 +474,9 @@ static void kuser_shared_data_init(void)
     *(uint32_t *)(k + 0x2e8) = sysconf(_SC_PHYS_PAGES); /* NumberOfPhysicalPages */
     *(uint64_t *)(k + 0x320) = ticks;                 /* TickCount */
     *(uint32_t *)(k + 0x3c0) = cpu_count(); /* ActiveProcessorCount */
-    kuser_update();
+    kuser_update(k);
+    mprotect(k, 0x1000, PROT_READ);
+    kuser_mapped = 1;
 }
 
 /* The clock thread starts with the program's second thread: the programs

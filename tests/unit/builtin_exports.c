@@ -12,22 +12,22 @@ int main(void)
         ndlls++;
         CHECK(b->nexports > 0, "%s has no exports", b->name);
         for (unsigned i = 1; i < b->nexports; i++) {
-            int c = strcmp(b->exports[i - 1].name, b->exports[i].name);
-            CHECK(c < 0, "%s: %s %s %s", b->name, b->exports[i - 1].name,
-                  c ? "sorts after" : "duplicates", b->exports[i].name);
+            int c = strcmp(builtin_export_name(&b->exports[i - 1]), builtin_export_name(&b->exports[i]));
+            CHECK(c < 0, "%s: %s %s %s", b->name, builtin_export_name(&b->exports[i - 1]),
+                  c ? "sorts after" : "duplicates", builtin_export_name(&b->exports[i]));
         }
         for (unsigned i = 0; i < b->nexports; i++)
-            CHECK(b->exports[i].addr || b->exports[i].forward, "%s!%s has no target",
-                  b->name, b->exports[i].name);
+            CHECK(b->exports[i].target_off || b->exports[i].forward_off, "%s!%s has no target",
+                  b->name, builtin_export_name(&b->exports[i]));
         /* a second list, from another folder: sorted too, and no name in
          * both lists */
         for (unsigned i = 0; b->exports2 && i < b->nexports2; i++) {
             if (i)
-                CHECK(strcmp(b->exports2[i - 1].name, b->exports2[i].name) < 0,
-                      "%s (second list): %s out of order", b->name, b->exports2[i].name);
+                CHECK(strcmp(builtin_export_name(&b->exports2[i - 1]), builtin_export_name(&b->exports2[i])) < 0,
+                      "%s (second list): %s out of order", b->name, builtin_export_name(&b->exports2[i]));
             for (unsigned j = 0; j < b->nexports; j++)
-                CHECK(strcmp(b->exports2[i].name, b->exports[j].name),
-                      "%s!%s is in both lists", b->name, b->exports2[i].name);
+                CHECK(strcmp(builtin_export_name(&b->exports2[i]), builtin_export_name(&b->exports[j])),
+                      "%s!%s is in both lists", b->name, builtin_export_name(&b->exports2[i]));
         }
     }
     CHECK(builtin_find("KERNEL32.DLL") != NULL, "kernel32 is found case-insensitively");

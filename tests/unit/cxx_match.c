@@ -129,7 +129,7 @@ int main(void)
         const struct builtin_dll *b = builtin_find(needed[i][0]);
         int found = 0;
         for (unsigned j = 0; b && j < b->nexports2; j++)
-            found |= !strcmp(b->exports2[j].name, needed[i][1]);
+            found |= !strcmp(builtin_export_name(&b->exports2[j]), needed[i][1]);
         CHECK(found, "%s!%s exported", needed[i][0], needed[i][1]);
     }
     return unit_done("cxx_match");

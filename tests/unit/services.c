@@ -22,7 +22,7 @@ static const struct { unsigned number; const char *name; void *fn; unsigned narg
 static const struct builtin_export *find_export(const struct builtin_dll *dll, const char *name)
 {
     for (unsigned i = 0; i < dll->nexports; i++)
-        if (!strcmp(dll->exports[i].name, name))
+        if (!strcmp(builtin_export_name(&dll->exports[i]), name))
             return &dll->exports[i];
     return NULL;
 }
@@ -47,11 +47,11 @@ int main(void)
         if (!ntdll)
             continue;
         const struct builtin_export *nt = find_export(ntdll, table[i].name);
-        CHECK(nt && nt->addr == table[i].fn, "ntdll exports %s", table[i].name);
+        CHECK(nt && builtin_export_addr(nt) == table[i].fn, "ntdll exports %s", table[i].name);
         char zw[80];
         snprintf(zw, sizeof zw, "Zw%s", table[i].name + 2);
         const struct builtin_export *z = find_export(ntdll, zw);
-        CHECK(z && z->addr == table[i].fn, "ntdll exports %s as %s", zw, table[i].name);
+        CHECK(z && builtin_export_addr(z) == table[i].fn, "ntdll exports %s as %s", zw, table[i].name);
     }
     CHECK(syscall_service_number((void *)main) == -1, "a function that is no service");
     return unit_done("services");

@@ -5,6 +5,7 @@
  * glibc's use ints, and servent puts s_proto before s_port). */
 #include <errno.h>
 #include <netdb.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -313,32 +314,58 @@ typedef struct {
     short p_proto;
 } WS_PROTOENT;
 
-/* Windows keeps one of each per thread, valid until the thread's next call */
-static __thread union {
-    WS_HOSTENT h;
-    WS_SERVENT s;
-    WS_PROTOENT p;
-} db_ent;
-static __thread char db_buf[8192];
+/* Windows keeps one of each per thread, valid until the thread's next
+ * call. Made on a thread's first call and freed when it ends: in static
+ * TLS, glibc would zero these 8 KiB at the start of every thread of every
+ * program. */
+struct db_result {
+    union {
+        WS_HOSTENT h;
+        WS_SERVENT s;
+        WS_PROTOENT p;
+    } ent;
+    char buf[8192];
+    char scratch[8192]; /* for glibc's *_r calls, whose results go to buf */
+};
+static __thread struct db_result *db;
+static pthread_key_t db_key;
+static pthread_once_t db_once = PTHREAD_ONCE_INIT;
 
-/* Copies a NULL-terminated string list into db_buf at *pos. */
+static void db_key_create(void) { pthread_key_create(&db_key, free); }
+
+/* This thread's result, or NULL (the error set) when there is no memory. */
+static struct db_result *db_result(void)
+{
+    if (!db) {
+        pthread_once(&db_once, db_key_create);
+        db = calloc(1, sizeof *db);
+        if (!db) {
+            ws_set_error(WSA_NOT_ENOUGH_MEMORY);
+            return NULL;
+        }
+        pthread_setspecific(db_key, db);
+    }
+    return db;
+}
+
+/* Copies a NULL-terminated string list into db->buf at *pos. */
 static char **copy_list(char **list, size_t *pos, int is_addr, int addrlen)
 {
     size_t n = 0;
     while (list && list[n])
         n++;
     *pos = (*pos + 7) & ~(size_t)7;
-    if (*pos + (n + 1) * sizeof(char *) > sizeof db_buf)
+    if (*pos + (n + 1) * sizeof(char *) > sizeof db->buf)
         n = 0;
-    char **out = (char **)(db_buf + *pos);
+    char **out = (char **)(db->buf + *pos);
     *pos += (n + 1) * sizeof(char *);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = is_addr ? (size_t)addrlen : strlen(list[i]) + 1;
-        if (*pos + len > sizeof db_buf)
+        if (*pos + len > sizeof db->buf)
             break;
-        memcpy(db_buf + *pos, list[i], len);
-        out[k++] = db_buf + *pos;
+        memcpy(db->buf + *pos, list[i], len);
+        out[k++] = db->buf + *pos;
         *pos += len;
     }
     out[k] = NULL;
@@ -348,9 +375,9 @@ static char **copy_list(char **list, size_t *pos, int is_addr, int addrlen)
 static char *copy_str(const char *s, size_t *pos)
 {
     size_t len = strlen(s) + 1;
-    if (*pos + len > sizeof db_buf)
+    if (*pos + len > sizeof db->buf)
         len = 0;
-    char *out = db_buf + *pos;
+    char *out = db->buf + *pos;
     memcpy(out, s, len);
     *pos += len;
     return out;
@@ -363,8 +390,8 @@ static WS_HOSTENT *host_result(struct hostent *he, int err)
                      : err == NO_DATA ? WSANO_DATA : WSAHOST_NOT_FOUND);
         return NULL;
     }
-    size_t pos = 0;
-    WS_HOSTENT *h = &db_ent.h;
+    size_t pos = 0; /* the caller has made db */
+    WS_HOSTENT *h = &db->ent.h;
     h->h_name = copy_str(he->h_name, &pos);
     h->h_aliases = copy_list(he->h_aliases, &pos, 0, 0);
     h->h_addrtype = ws_family_from_unix(he->h_addrtype);
@@ -388,9 +415,10 @@ WS_HOSTENT *WINAPI ws_gethostbyname(const char *name)
         name = host;
     }
     struct hostent he, *res = NULL;
-    static __thread char buf[8192];
+    if (!db_result())
+        return NULL;
     int err = 0;
-    gethostbyname2_r(name, AF_INET, &he, buf, sizeof buf, &res, &err);
+    gethostbyname2_r(name, AF_INET, &he, db->scratch, sizeof db->scratch, &res, &err);
     return host_result(res, err);
 }
 
@@ -411,9 +439,10 @@ WS_HOSTENT *WINAPI ws_gethostbyaddr(const char *addr, int len, int type)
         return NULL;
     }
     struct hostent he, *res = NULL;
-    static __thread char buf[8192];
+    if (!db_result())
+        return NULL;
     int err = 0;
-    gethostbyaddr_r(addr, len, fam, &he, buf, sizeof buf, &res, &err);
+    gethostbyaddr_r(addr, len, fam, &he, db->scratch, sizeof db->scratch, &res, &err);
     return host_result(res, err);
 }
 
@@ -423,8 +452,8 @@ static WS_SERVENT *serv_result(struct servent *se)
         ws_set_error(WSANO_DATA);
         return NULL;
     }
-    size_t pos = 0;
-    WS_SERVENT *s = &db_ent.s;
+    size_t pos = 0; /* the caller has made db */
+    WS_SERVENT *s = &db->ent.s;
     s->s_name = copy_str(se->s_name, &pos);
     s->s_aliases = copy_list(se->s_aliases, &pos, 0, 0);
     s->s_proto = copy_str(se->s_proto, &pos);
@@ -437,12 +466,13 @@ static WS_SERVENT *serv_result(struct servent *se)
 WS_SERVENT *WINAPI ws_getservbyname(const char *name, const char *proto)
 {
     struct servent se, *res = NULL;
-    static __thread char buf[4096];
     if (!name) {
         ws_set_error(WSANO_DATA);
         return NULL;
     }
-    getservbyname_r(name, proto, &se, buf, sizeof buf, &res);
+    if (!db_result())
+        return NULL;
+    getservbyname_r(name, proto, &se, db->scratch, sizeof db->scratch, &res);
     return serv_result(res);
 }
 
@@ -450,8 +480,9 @@ WS_SERVENT *WINAPI ws_getservbyname(const char *name, const char *proto)
 WS_SERVENT *WINAPI ws_getservbyport(int port, const char *proto)
 {
     struct servent se, *res = NULL;
-    static __thread char buf[4096];
-    getservbyport_r(port, proto, &se, buf, sizeof buf, &res);
+    if (!db_result())
+        return NULL;
+    getservbyport_r(port, proto, &se, db->scratch, sizeof db->scratch, &res);
     return serv_result(res);
 }
 
@@ -466,8 +497,10 @@ static const struct {
 
 static WS_PROTOENT *proto_result(const char *name, int num)
 {
+    if (!db_result())
+        return NULL;
     size_t pos = 0;
-    WS_PROTOENT *p = &db_ent.p;
+    WS_PROTOENT *p = &db->ent.p;
     char upper[32];
     size_t i = 0;
     for (; name[i] && i < sizeof upper - 1; i++)
