@@ -43,6 +43,13 @@ static void futex_wait_nonzero(int *word)
         syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, v, NULL, NULL, 0);
 }
 
+static int64_t monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000ll + ts.tv_nsec;
+}
+
 /* Runs fn(arg) with rsp at `top` (16-byte aligned), then returns. */
 void call_on_stack(void (*fn)(void *), void *arg, void *top);
 __asm__(".text\n"
@@ -155,10 +162,14 @@ static int kept_put(void *p, size_t size)
     return room;
 }
 
-/* A thread's TEB and its alternate signal stack share one mapping: a
- * guard page, the signal stack, then the TEB. */
+/* A thread's TEB, its alternate signal stack and the glibc stack it
+ * starts on share one mapping: a guard page, the signal stack, a guard
+ * page, the glibc stack, then the TEB. The glibc stack is the thread's
+ * own (pthread_attr_setstack) so that the mapping's reuse waits for the
+ * kernel's word that the thread has ended (thread_reap). */
 #define TEB_SIZE 0x2000
-#define TEB_BLOCK_SIZE (PAGE_SIZE_WIN + ALTSTACK_SIZE + TEB_SIZE)
+#define GLIBC_STACK_SIZE 0x10000
+#define TEB_BLOCK_SIZE (2 * PAGE_SIZE_WIN + ALTSTACK_SIZE + GLIBC_STACK_SIZE + TEB_SIZE)
 
 static TEB *teb_alloc(struct thread *t)
 {
@@ -171,6 +182,7 @@ static TEB *teb_alloc(struct thread *t)
         if (p == MAP_FAILED)
             return NULL;
         mprotect(p, PAGE_SIZE_WIN, PROT_NONE);
+        mprotect(p + PAGE_SIZE_WIN + ALTSTACK_SIZE, PAGE_SIZE_WIN, PROT_NONE);
     }
     TEB *teb = (TEB *)(p + TEB_BLOCK_SIZE - TEB_SIZE);
     teb->Tib.Self = teb;
@@ -182,23 +194,29 @@ static TEB *teb_alloc(struct thread *t)
     return teb;
 }
 
-/* Once its thread has left its signal stack (signal_exit_thread). */
+static uint8_t *teb_block(TEB *teb) { return (uint8_t *)teb + TEB_SIZE - TEB_BLOCK_SIZE; }
+static uint8_t *teb_altstack(TEB *teb) { return teb_block(teb) + PAGE_SIZE_WIN; }
+static uint8_t *teb_glibc_stack(TEB *teb)
+{
+    return teb_altstack(teb) + ALTSTACK_SIZE + PAGE_SIZE_WIN;
+}
+
+/* Once its thread has ended (thread_reap), or never ran. */
 static void teb_free(TEB *teb)
 {
     free(teb->TlsExpansionSlots);
-    uint8_t *p = (uint8_t *)teb + TEB_SIZE - TEB_BLOCK_SIZE;
-    if (!kept_put(p, TEB_BLOCK_SIZE))
-        munmap(p, TEB_BLOCK_SIZE);
+    if (!kept_put(teb_block(teb), TEB_BLOCK_SIZE))
+        munmap(teb_block(teb), TEB_BLOCK_SIZE);
 }
 
-static void teb_activate(struct thread *t)
+/* `tid` is the thread's own, gettid()'s. */
+static void teb_activate(struct thread *t, pid_t tid)
 {
-    pid_t tid = gettid();
     t->teb->ClientId.UniqueThread = (HANDLE)(uintptr_t)tid;
     __atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
     syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)t->teb);
     current_teb = t->teb;
-    signal_init_thread((uint8_t *)t->teb - ALTSTACK_SIZE);
+    signal_init_thread(teb_altstack(t->teb));
 }
 
 /* A hard guard page, a soft guard below StackLimit that a stack overflow
@@ -275,6 +293,79 @@ static struct thread *thread_alloc(void)
     return t;
 }
 
+/* Threads past their last step in decant, each with the reference it ran
+ * with: the kernel has yet to zero their `alive`, and until it has, the
+ * thread may still be on the glibc stack in its TEB mapping. thread_reap
+ * drops those references when the next thread is made, which hands the
+ * mapping on to it (kept_take). Under kept_lock. */
+static struct thread *gone;
+
+static void gone_add(struct thread *t)
+{
+    pthread_mutex_lock(&kept_lock);
+    t->next_gone = gone;
+    gone = t;
+    pthread_mutex_unlock(&kept_lock);
+}
+
+static void thread_reap(void)
+{
+    struct thread *done = NULL;
+    pthread_mutex_lock(&kept_lock);
+    for (struct thread **pp = &gone; *pp;) {
+        struct thread *t = *pp;
+        if (__atomic_load_n(&t->alive, __ATOMIC_ACQUIRE)) {
+            pp = &t->next_gone;
+            continue;
+        }
+        *pp = t->next_gone;
+        t->next_gone = done;
+        done = t;
+    }
+    pthread_mutex_unlock(&kept_lock);
+    while (done) {
+        struct thread *next = done->next_gone;
+        object_put(&done->obj);
+        done = next;
+    }
+}
+
+/* A joiner woken when the thread marks itself exited would run while
+ * the thread still has its last steps to take (leaving its signal stack,
+ * glibc's exit): on one CPU, that is two more context switches per
+ * thread. So a lone wait on a thread sleeps on the word the kernel
+ * zeroes and wakes at the thread's very end, as pthread_join does; waits
+ * on several objects are woken by thread_finished. */
+int thread_wait_gone(struct thread *t, int64_t timeout)
+{
+    if (t->is_main)
+        return -1;
+    int64_t now = monotonic_ns();
+    int64_t deadline = timeout < 0 || timeout > INT64_MAX - now ? -1 : now + timeout;
+    __atomic_add_fetch(&t->alive_waiters, 1, __ATOMIC_SEQ_CST);
+    int v, gone_now;
+    while (!(gone_now = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE)) &&
+           (v = __atomic_load_n(&t->alive, __ATOMIC_ACQUIRE))) {
+        struct timespec ts, *tsp = NULL;
+        if (deadline >= 0) {
+            int64_t left = deadline - monotonic_ns();
+            if (left <= 0)
+                break;
+            ts.tv_sec = left / 1000000000;
+            ts.tv_nsec = left % 1000000000;
+            tsp = &ts;
+        }
+        /* not FUTEX_PRIVATE: the kernel's wake at thread exit is a shared
+         * one, which a private wait would not match */
+        BLOCKING(syscall(SYS_futex, &t->alive, FUTEX_WAIT, v, tsp, NULL, 0));
+    }
+    gone_now = gone_now || !__atomic_load_n(&t->alive, __ATOMIC_ACQUIRE);
+    /* the kernel wakes one waiter: that one wakes the others */
+    if (__atomic_sub_fetch(&t->alive_waiters, 1, __ATOMIC_SEQ_CST) && gone_now)
+        syscall(SYS_futex, &t->alive, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+    return gone_now;
+}
+
 /* The thread is done: signal waiters; the last thread ends the process
  * with its own exit code, as on Windows. */
 static void thread_finished(struct thread *t)
@@ -338,7 +429,7 @@ void thread_init_process(void)
     suspend_init();
     main_thread->obj.refs++; /* the process keeps it */
     live_threads = 1;
-    teb_activate(main_thread);
+    teb_activate(main_thread, gettid());
     ldr_tls_alloc_thread(main_thread->teb);
 }
 
@@ -373,7 +464,9 @@ static void thread_on_stack(void *p)
 static void *thread_entry(void *p)
 {
     struct thread *t = p;
-    teb_activate(t);
+    /* From here the kernel zeroes t->alive when the thread has ended;
+     * the call answers the thread's tid too. */
+    teb_activate(t, syscall(SYS_set_tid_address, &t->alive));
     syscall_init_thread();
     ldr_tls_alloc_thread(t->teb);
     /* From here a SuspendThread signals the thread, and one that came
@@ -386,16 +479,16 @@ static void *thread_entry(void *p)
         call_on_stack(thread_on_stack, t, t->teb->Tib.StackBase);
     suspend_close(t);
     thread_finished(t);
-    /* The TEB and signal stack may go to a new thread with this reference. */
     signal_exit_thread();
     current_teb = NULL;
-    object_put(&t->obj);
+    gone_add(t);
     return NULL;
 }
 
 struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
                              size_t stack_size, DWORD flags, NTSTATUS *status)
 {
+    thread_reap();
     struct thread *t = thread_alloc();
     if (!t) {
         *status = STATUS_NO_MEMORY;
@@ -415,17 +508,19 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
     t->start = start;
     t->param = param;
     t->suspend_count = flags & CREATE_SUSPENDED ? 1 : 0;
+    t->alive = 1;
     object_ref(&t->obj); /* the running thread's own reference */
     __atomic_add_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 64 * 1024);
+    pthread_attr_setstack(&attr, teb_glibc_stack(t->teb), GLIBC_STACK_SIZE);
     kuser_start_clock();
     int err = pthread_create(&t->pthread, &attr, thread_entry, t);
     pthread_attr_destroy(&attr);
     if (err) {
         __atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
         stack_free(t);
+        t->alive = 0;
         t->exited = 1;
         object_put(&t->obj);
         object_put(&t->obj);
@@ -487,9 +582,10 @@ void thread_exit(DWORD code)
  * zero, and the handler looks at it once more, since a new SuspendThread
  * may have raised it meanwhile). t->suspend_signal is 1 while a signal is
  * on its way, so that a slow thread is not sent a pile of them. A thread
- * whose program code is over blocks the signal and sets t->exiting; it
- * then goes through suspend_lock once, so that no suspender still waits
- * for it or is about to signal it when it is gone. */
+ * whose program code is over sets t->exiting; if a suspender is under
+ * way, it blocks the signal, wakes the suspender and goes through
+ * suspend_lock once, so that no suspender still waits for it or is about
+ * to signal it when it is gone. */
 #define SIG_SUSPEND (SIGRTMIN + 1)
 #define SUSPEND_QUICK_TRIES 64
 #define SUSPEND_QUICK_NS 1000000
@@ -566,14 +662,21 @@ void suspend_init(void)
     sigaction(SIG_SUSPEND, &sa, NULL);
 }
 
-/* The thread has run its last program code: no suspension stops it now. */
+/* The thread has run its last program code: no suspension stops it now.
+ * A suspender holds suspend_lock while it signals and waits for the
+ * thread, and looks at `exiting` once it holds it: when the lock is free,
+ * none is under way and none will signal, so there is no one to wake. */
 static void suspend_close(struct thread *t)
 {
+    __atomic_store_n(&t->exiting, 1, __ATOMIC_SEQ_CST);
+    if (!pthread_mutex_trylock(&t->suspend_lock)) {
+        pthread_mutex_unlock(&t->suspend_lock);
+        return;
+    }
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIG_SUSPEND);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
-    __atomic_store_n(&t->exiting, 1, __ATOMIC_SEQ_CST);
     futex_wake_all(&t->parked); /* a suspender waiting for us gives up */
     futex_wake_all(&t->suspend_signal);
     pthread_mutex_lock(&t->suspend_lock);
@@ -588,13 +691,6 @@ DWORD thread_resume(struct thread *t)
         futex_wake_all(&t->suspend_count);
     pthread_mutex_unlock(&t->suspend_lock);
     return prev;
-}
-
-static int64_t monotonic_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
 /* Under t->suspend_lock, once the count has gone from 0 to 1: signals the
