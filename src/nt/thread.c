@@ -187,7 +187,10 @@ static TEB *teb_alloc(struct thread *t)
     TEB *teb = (TEB *)(p + TEB_BLOCK_SIZE - TEB_SIZE);
     teb->Tib.Self = teb;
     teb->Peb = nt_peb();
-    teb->ClientId.UniqueProcess = (HANDLE)(uintptr_t)getpid();
+    static pid_t pid;
+    if (!pid)
+        pid = getpid();
+    teb->ClientId.UniqueProcess = (HANDLE)(uintptr_t)pid;
     teb->CurrentLocale = 0x409;
     teb->decant_thread = t;
     teb->TlsLinks.Flink = teb->TlsLinks.Blink = &teb->TlsLinks;
@@ -201,9 +204,12 @@ static uint8_t *teb_glibc_stack(TEB *teb)
     return teb_altstack(teb) + ALTSTACK_SIZE + PAGE_SIZE_WIN;
 }
 
-/* Once its thread has ended (thread_reap), or never ran. */
+/* Once its thread has ended (thread_reap), or never ran. Its TLS blocks
+ * too: freed by the thread itself, they would make glibc give it a
+ * malloc cache of its own to set up and tear down. */
 static void teb_free(TEB *teb)
 {
+    ldr_tls_free_thread(teb);
     free(teb->TlsExpansionSlots);
     if (!kept_put(teb_block(teb), TEB_BLOCK_SIZE))
         munmap(teb_block(teb), TEB_BLOCK_SIZE);
@@ -370,7 +376,6 @@ int thread_wait_gone(struct thread *t, int64_t timeout)
  * with its own exit code, as on Windows. */
 static void thread_finished(struct thread *t)
 {
-    ldr_tls_free_thread(t->teb);
     pthread_mutex_lock(&sync_lock);
     t->exited = 1;
     sync_abandon_mutexes_locked(t);
@@ -468,7 +473,6 @@ static void *thread_entry(void *p)
      * the call answers the thread's tid too. */
     teb_activate(t, syscall(SYS_set_tid_address, &t->alive));
     syscall_init_thread();
-    ldr_tls_alloc_thread(t->teb);
     /* From here a SuspendThread signals the thread, and one that came
      * earlier finds it waiting here, where it may park too. */
     __atomic_store_n(&t->running, 1, __ATOMIC_SEQ_CST);
@@ -509,6 +513,7 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
     t->param = param;
     t->suspend_count = flags & CREATE_SUSPENDED ? 1 : 0;
     t->alive = 1;
+    ldr_tls_alloc_thread(t->teb); /* here, for the reason teb_free says */
     object_ref(&t->obj); /* the running thread's own reference */
     __atomic_add_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
     pthread_attr_t attr;
