@@ -316,33 +316,31 @@ static struct thread *thread_alloc(void)
 }
 
 /* Threads past their last step in decant, each with the reference it ran
- * with: the kernel has yet to zero their `alive`, and until it has, the
- * thread may still be on the glibc stack in its TEB mapping. thread_reap
- * drops those references when the next thread is made, which hands the
- * mapping on to it (kept_take). Under kept_lock. */
+ * with: until the kernel has zeroed their `alive`, a thread may still be
+ * on the glibc stack in its TEB mapping. Under kept_lock. */
 static struct thread *gone;
 
-static void gone_add(struct thread *t)
-{
-    pthread_mutex_lock(&kept_lock);
-    t->next_gone = gone;
-    gone = t;
-    pthread_mutex_unlock(&kept_lock);
-}
-
-static void thread_reap(void)
+/* Puts `t` (if any) on that list, and drops the references of the
+ * threads on it that have ended, so that their mappings go to the next
+ * threads (kept_take). Called as a thread ends and before one is made:
+ * the list stays short. */
+static void thread_reap(struct thread *t)
 {
     struct thread *done = NULL;
     pthread_mutex_lock(&kept_lock);
     for (struct thread **pp = &gone; *pp;) {
-        struct thread *t = *pp;
-        if (__atomic_load_n(&t->alive, __ATOMIC_ACQUIRE)) {
-            pp = &t->next_gone;
+        struct thread *g = *pp;
+        if (__atomic_load_n(&g->alive, __ATOMIC_ACQUIRE)) {
+            pp = &g->next_gone;
             continue;
         }
-        *pp = t->next_gone;
-        t->next_gone = done;
-        done = t;
+        *pp = g->next_gone;
+        g->next_gone = done;
+        done = g;
+    }
+    if (t) {
+        t->next_gone = gone;
+        gone = t;
     }
     pthread_mutex_unlock(&kept_lock);
     while (done) {
@@ -502,14 +500,14 @@ static void *thread_entry(void *p)
     /* Its signal stack stays until the thread is gone: the mapping waits
      * for that before it goes to another thread (thread_reap). */
     current_teb = NULL;
-    gone_add(t);
+    thread_reap(t);
     return NULL;
 }
 
 struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
                              size_t stack_size, DWORD flags, NTSTATUS *status)
 {
-    thread_reap();
+    thread_reap(NULL);
     struct thread *t = thread_alloc();
     if (!t) {
         *status = STATUS_NO_MEMORY;
