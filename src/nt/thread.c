@@ -360,8 +360,11 @@ int thread_wait_gone(struct thread *t, int64_t timeout)
 {
     if (t->is_main)
         return -1;
-    int64_t now = monotonic_ns();
-    int64_t deadline = timeout < 0 || timeout > INT64_MAX - now ? -1 : now + timeout;
+    int64_t deadline = -1;
+    if (timeout >= 0) {
+        int64_t now = monotonic_ns();
+        deadline = timeout > INT64_MAX - now ? -1 : now + timeout;
+    }
     __atomic_add_fetch(&t->alive_waiters, 1, __ATOMIC_SEQ_CST);
     int v, gone_now;
     while (!(gone_now = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE)) &&
