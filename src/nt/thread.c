@@ -360,27 +360,24 @@ int thread_wait_gone(struct thread *t, int64_t timeout)
 {
     if (t->is_main)
         return -1;
-    int64_t deadline = -1;
-    if (timeout >= 0) {
-        int64_t now = monotonic_ns();
-        deadline = timeout > INT64_MAX - now ? -1 : now + timeout;
+    /* FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC deadline: a
+     * wait woken early goes on with the same one */
+    struct timespec until, *up = NULL;
+    int64_t now = timeout >= 0 ? monotonic_ns() : 0;
+    if (timeout >= 0 && timeout < INT64_MAX - now) {
+        until.tv_sec = (now + timeout) / 1000000000;
+        until.tv_nsec = (now + timeout) % 1000000000;
+        up = &until;
     }
     __atomic_add_fetch(&t->alive_waiters, 1, __ATOMIC_SEQ_CST);
     int v, gone_now;
     while (!(gone_now = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE)) &&
-           (v = __atomic_load_n(&t->alive, __ATOMIC_ACQUIRE))) {
-        struct timespec ts, *tsp = NULL;
-        if (deadline >= 0) {
-            int64_t left = deadline - monotonic_ns();
-            if (left <= 0)
-                break;
-            ts.tv_sec = left / 1000000000;
-            ts.tv_nsec = left % 1000000000;
-            tsp = &ts;
-        }
+           (v = __atomic_load_n(&t->alive, __ATOMIC_ACQUIRE)) && timeout) {
         /* not FUTEX_PRIVATE: the kernel's wake at thread exit is a shared
          * one, which a private wait would not match */
-        BLOCKING(syscall(SYS_futex, &t->alive, FUTEX_WAIT, v, tsp, NULL, 0));
+        if (BLOCKING(syscall(SYS_futex, &t->alive, FUTEX_WAIT_BITSET, v, up, NULL,
+                             FUTEX_BITSET_MATCH_ANY)) < 0 && errno == ETIMEDOUT)
+            break;
     }
     gone_now = gone_now || !__atomic_load_n(&t->alive, __ATOMIC_ACQUIRE);
     /* the kernel wakes one waiter: that one wakes the others */
