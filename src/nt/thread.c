@@ -350,12 +350,13 @@ static void thread_reap(struct thread *t)
     }
 }
 
-/* A joiner woken when the thread marks itself exited would run while
- * the thread still has its last steps to take (leaving its signal stack,
- * glibc's exit): on one CPU, that is two more context switches per
- * thread. So a lone wait on a thread sleeps on the word the kernel
- * zeroes and wakes at the thread's very end, as pthread_join does; waits
- * on several objects are woken by thread_finished. */
+/* A joiner woken when the thread marks itself exited would, on the same
+ * CPU, preempt the thread that still has its last steps to take (glibc's
+ * exit, the kernel's): two more context switches per thread. So a lone
+ * wait on a thread sleeps on the word the kernel zeroes and wakes at the
+ * thread's very end, as pthread_join does, unless it sleeps on another
+ * CPU (wake_joiners_elsewhere); waits on several objects are woken by
+ * thread_finished. */
 int thread_wait_gone(struct thread *t, int64_t timeout)
 {
     if (t->is_main)
@@ -369,6 +370,7 @@ int thread_wait_gone(struct thread *t, int64_t timeout)
         until.tv_nsec = (now + timeout) % 1000000000;
         up = &until;
     }
+    __atomic_store_n(&t->joiner_cpu, sched_getcpu(), __ATOMIC_RELAXED);
     __atomic_add_fetch(&t->alive_waiters, 1, __ATOMIC_SEQ_CST);
     int v, gone_now;
     while (!(gone_now = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE)) &&
@@ -386,6 +388,18 @@ int thread_wait_gone(struct thread *t, int64_t timeout)
     return gone_now;
 }
 
+/* Once the thread is marked exited (and its stack kept for the next
+ * thread): a lone waiter that sleeps on another CPU may as well run now,
+ * beside the rest of this thread's end, which it then does not wait for.
+ * One on this CPU would only preempt the thread and have it come back to
+ * end: the kernel wakes that one at the very end. */
+static void wake_joiners_elsewhere(struct thread *t)
+{
+    if (__atomic_load_n(&t->alive_waiters, __ATOMIC_SEQ_CST) &&
+        __atomic_load_n(&t->joiner_cpu, __ATOMIC_RELAXED) != sched_getcpu())
+        syscall(SYS_futex, &t->alive, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+}
+
 /* The thread is done: signal waiters; the last thread ends the process
  * with its own exit code, as on Windows. */
 static void thread_finished(struct thread *t)
@@ -398,6 +412,7 @@ static void thread_finished(struct thread *t)
     if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0)
         process_terminate(t->exit_code);
     stack_free(t);
+    wake_joiners_elsewhere(t);
 }
 
 struct main_args {

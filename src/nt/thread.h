@@ -27,6 +27,7 @@ struct thread {
      * pthread_join. Never for the main thread. */
     int alive;
     int alive_waiters;      /* thread_wait_gone callers (atomic) */
+    int joiner_cpu;         /* where the last of them sleeps (a hint) */
     struct thread *next_gone; /* on the list of threads whose end is near */
     int suspend_count;      /* a thread created suspended waits on this */
     uint8_t *stack;         /* mapping: guard page + stack */
