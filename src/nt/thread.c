@@ -1,8 +1,10 @@
 /* Thread creation and exit. Each Windows thread starts as a pthread on a
- * small glibc stack, then switches to a stack decant maps itself, so the
- * TEB's StackBase/StackLimit describe exactly the memory the program may
- * use. ExitThread jumps back to the glibc frame, so nothing ever unwinds
- * through the program's frames (which carry no DWARF unwind data). */
+ * small glibc stack beside its TEB, then switches to a stack decant maps
+ * itself, so the TEB's StackBase/StackLimit describe exactly the memory
+ * the program may use. ExitThread jumps back to the glibc frame, so
+ * nothing ever unwinds through the program's frames (which carry no
+ * DWARF unwind data). The kernel says when a thread has ended, as it
+ * does for pthread_join (thread_wait_gone, thread_reap). */
 #include <asm/hwcap2.h>
 #include <asm/prctl.h>
 #include <errno.h>
