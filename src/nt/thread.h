@@ -24,7 +24,7 @@ struct thread {
     /* Nonzero while the Linux thread may still run: the kernel zeroes it
      * and wakes one futex waiter at the thread's very end
      * (set_tid_address), after its last instruction, as it does for
-     * pthread_join. Never for the main thread. */
+     * pthread_join. Not used for the main thread, which glibc ends. */
     int alive;
     int alive_waiters;      /* thread_wait_gone callers (atomic) */
     int joiner_cpu;         /* where the last of them sleeps (a hint) */
