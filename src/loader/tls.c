@@ -91,7 +91,7 @@ void ldr_tls_free_thread(TEB *teb)
     void **array = teb->ThreadLocalStoragePointer;
     if (!array)
         return;
-    for (unsigned i = 0; i < MAX_TLS_MODULES; i++)
+    for (unsigned i = 0; i < ntemplates; i++) /* no index past it was given out */
         free(array[i]);
     free(array);
     teb->ThreadLocalStoragePointer = NULL;

@@ -315,12 +315,6 @@ void signal_init_thread(void *altstack)
     sigaltstack(&ss, NULL);
 }
 
-void signal_exit_thread(void)
-{
-    stack_t ss = {.ss_flags = SS_DISABLE};
-    sigaltstack(&ss, NULL);
-}
-
 void signal_init_process(void)
 {
     struct sigaction sa;

@@ -4,11 +4,9 @@
 
 void signal_init_process(void);
 /* Each thread's alternate signal stack, for stack overflows: ALTSTACK_SIZE
- * bytes that thread.c keeps beside the TEB. signal_exit_thread leaves it,
- * so that it can go to another thread. */
+ * bytes that thread.c keeps beside the TEB, until the thread is gone. */
 #define ALTSTACK_SIZE (64 * 1024)
 void signal_init_thread(void *altstack);
-void signal_exit_thread(void);
 
 /* Get/SetThreadContext of a thread parked by SuspendThread. */
 #include "winexcept.h"

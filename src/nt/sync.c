@@ -228,6 +228,11 @@ DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
     w.futex = 0;
     if (alertable && run_apcs(w.thread))
         return WAIT_IO_COMPLETION;
+    if (count == 1 && !alertable && objs[0]->type == OBJ_THREAD) {
+        int gone = thread_wait_gone((struct thread *)objs[0], timeout);
+        if (gone >= 0)
+            return gone ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
+    }
     pthread_mutex_lock(&sync_lock);
     if ((count && try_satisfy(&w)) || timeout == 0) {
         sync_unlock();

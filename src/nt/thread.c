@@ -1,8 +1,11 @@
 /* Thread creation and exit. Each Windows thread starts as a pthread on a
- * small glibc stack, then switches to a stack decant maps itself, so the
- * TEB's StackBase/StackLimit describe exactly the memory the program may
- * use. ExitThread jumps back to the glibc frame, so nothing ever unwinds
- * through the program's frames (which carry no DWARF unwind data). */
+ * small glibc stack beside its TEB, then switches to a stack decant maps
+ * itself, so the TEB's StackBase/StackLimit describe exactly the memory
+ * the program may use. ExitThread jumps back to the glibc frame, so
+ * nothing ever unwinds through the program's frames (which carry no
+ * DWARF unwind data). The kernel says when a thread has ended, as it
+ * does for pthread_join (thread_wait_gone, thread_reap). */
+#include <asm/hwcap2.h>
 #include <asm/prctl.h>
 #include <errno.h>
 #include <signal.h>
@@ -12,6 +15,7 @@
 #include <stdlib.h>
 #include <sched.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -41,6 +45,13 @@ static void futex_wait_nonzero(int *word)
     int v;
     while ((v = __atomic_load_n(word, __ATOMIC_ACQUIRE)) > 0)
         syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, v, NULL, NULL, 0);
+}
+
+static int64_t monotonic_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
 /* Runs fn(arg) with rsp at `top` (16-byte aligned), then returns. */
@@ -155,10 +166,14 @@ static int kept_put(void *p, size_t size)
     return room;
 }
 
-/* A thread's TEB and its alternate signal stack share one mapping: a
- * guard page, the signal stack, then the TEB. */
+/* A thread's TEB, its alternate signal stack and the glibc stack it
+ * starts on share one mapping: a guard page, the signal stack, a guard
+ * page, the glibc stack, then the TEB. The glibc stack is the thread's
+ * own (pthread_attr_setstack) so that the mapping's reuse waits for the
+ * kernel's word that the thread has ended (thread_reap). */
 #define TEB_SIZE 0x2000
-#define TEB_BLOCK_SIZE (PAGE_SIZE_WIN + ALTSTACK_SIZE + TEB_SIZE)
+#define GLIBC_STACK_SIZE 0x10000
+#define TEB_BLOCK_SIZE (2 * PAGE_SIZE_WIN + ALTSTACK_SIZE + GLIBC_STACK_SIZE + TEB_SIZE)
 
 static TEB *teb_alloc(struct thread *t)
 {
@@ -171,34 +186,61 @@ static TEB *teb_alloc(struct thread *t)
         if (p == MAP_FAILED)
             return NULL;
         mprotect(p, PAGE_SIZE_WIN, PROT_NONE);
+        mprotect(p + PAGE_SIZE_WIN + ALTSTACK_SIZE, PAGE_SIZE_WIN, PROT_NONE);
     }
     TEB *teb = (TEB *)(p + TEB_BLOCK_SIZE - TEB_SIZE);
     teb->Tib.Self = teb;
     teb->Peb = nt_peb();
-    teb->ClientId.UniqueProcess = (HANDLE)(uintptr_t)getpid();
+    static pid_t pid;
+    if (!pid)
+        pid = getpid();
+    teb->ClientId.UniqueProcess = (HANDLE)(uintptr_t)pid;
     teb->CurrentLocale = 0x409;
     teb->decant_thread = t;
     teb->TlsLinks.Flink = teb->TlsLinks.Blink = &teb->TlsLinks;
     return teb;
 }
 
-/* Once its thread has left its signal stack (signal_exit_thread). */
-static void teb_free(TEB *teb)
+static uint8_t *teb_block(TEB *teb) { return (uint8_t *)teb + TEB_SIZE - TEB_BLOCK_SIZE; }
+static uint8_t *teb_altstack(TEB *teb) { return teb_block(teb) + PAGE_SIZE_WIN; }
+static uint8_t *teb_glibc_stack(TEB *teb)
 {
-    free(teb->TlsExpansionSlots);
-    uint8_t *p = (uint8_t *)teb + TEB_SIZE - TEB_BLOCK_SIZE;
-    if (!kept_put(p, TEB_BLOCK_SIZE))
-        munmap(p, TEB_BLOCK_SIZE);
+    return teb_altstack(teb) + ALTSTACK_SIZE + PAGE_SIZE_WIN;
 }
 
-static void teb_activate(struct thread *t)
+/* Once its thread has ended (thread_reap), or never ran. Its TLS blocks
+ * too: freed by the thread itself, they would make glibc give it a
+ * malloc cache of its own to set up and tear down. */
+static void teb_free(TEB *teb)
 {
-    pid_t tid = gettid();
+    ldr_tls_free_thread(teb);
+    free(teb->TlsExpansionSlots);
+    if (!kept_put(teb_block(teb), TEB_BLOCK_SIZE))
+        munmap(teb_block(teb), TEB_BLOCK_SIZE);
+}
+
+/* GS base = p: with the wrgsbase instruction where the kernel allows it
+ * (Linux 5.9+ on CPUs that have it), as it says in AT_HWCAP2; that is
+ * one system call less per thread. */
+static void set_gs_base(void *p)
+{
+    static int wrgsbase = -1;
+    if (wrgsbase < 0)
+        wrgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
+    if (wrgsbase)
+        __asm__ volatile("wrgsbase %0" ::"r"(p) : "memory");
+    else
+        syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)p);
+}
+
+/* `tid` is the thread's own, gettid()'s. */
+static void teb_activate(struct thread *t, pid_t tid)
+{
     t->teb->ClientId.UniqueThread = (HANDLE)(uintptr_t)tid;
     __atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
-    syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)t->teb);
+    set_gs_base(t->teb);
     current_teb = t->teb;
-    signal_init_thread((uint8_t *)t->teb - ALTSTACK_SIZE);
+    signal_init_thread(teb_altstack(t->teb));
 }
 
 /* A hard guard page, a soft guard below StackLimit that a stack overflow
@@ -275,11 +317,95 @@ static struct thread *thread_alloc(void)
     return t;
 }
 
+/* Threads past their last step in decant, each with the reference it ran
+ * with: until the kernel has zeroed their `alive`, a thread may still be
+ * on the glibc stack in its TEB mapping. Under kept_lock. */
+static struct thread *gone;
+
+/* Puts `t` (if any) on that list, and drops the references of the
+ * threads on it that have ended, so that their mappings go to the next
+ * threads (kept_take). Called as a thread ends and before one is made:
+ * the list stays short. */
+static void thread_reap(struct thread *t)
+{
+    struct thread *done = NULL;
+    pthread_mutex_lock(&kept_lock);
+    for (struct thread **pp = &gone; *pp;) {
+        struct thread *g = *pp;
+        if (__atomic_load_n(&g->alive, __ATOMIC_ACQUIRE)) {
+            pp = &g->next_gone;
+            continue;
+        }
+        *pp = g->next_gone;
+        g->next_gone = done;
+        done = g;
+    }
+    if (t) {
+        t->next_gone = gone;
+        gone = t;
+    }
+    pthread_mutex_unlock(&kept_lock);
+    while (done) {
+        struct thread *next = done->next_gone;
+        object_put(&done->obj);
+        done = next;
+    }
+}
+
+/* A joiner woken when the thread marks itself exited would, on the same
+ * CPU, preempt the thread that still has its last steps to take (glibc's
+ * exit, the kernel's): two more context switches per thread. So a lone
+ * wait on a thread sleeps on the word the kernel zeroes and wakes at the
+ * thread's very end, as pthread_join does, unless it sleeps on another
+ * CPU (wake_joiners_elsewhere); waits on several objects are woken by
+ * thread_finished. */
+int thread_wait_gone(struct thread *t, int64_t timeout)
+{
+    if (t->is_main)
+        return -1;
+    /* FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC deadline: a
+     * wait woken early goes on with the same one */
+    struct timespec until, *up = NULL;
+    int64_t now = timeout >= 0 ? monotonic_ns() : 0;
+    if (timeout >= 0 && timeout < INT64_MAX - now) {
+        until.tv_sec = (now + timeout) / 1000000000;
+        until.tv_nsec = (now + timeout) % 1000000000;
+        up = &until;
+    }
+    __atomic_store_n(&t->joiner_cpu, sched_getcpu(), __ATOMIC_RELAXED);
+    __atomic_add_fetch(&t->alive_waiters, 1, __ATOMIC_SEQ_CST);
+    int v, gone_now;
+    while (!(gone_now = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE)) &&
+           (v = __atomic_load_n(&t->alive, __ATOMIC_ACQUIRE)) && timeout) {
+        /* not FUTEX_PRIVATE: the kernel's wake at thread exit is a shared
+         * one, which a private wait would not match */
+        if (BLOCKING(syscall(SYS_futex, &t->alive, FUTEX_WAIT_BITSET, v, up, NULL,
+                             FUTEX_BITSET_MATCH_ANY)) < 0 && errno == ETIMEDOUT)
+            break;
+    }
+    gone_now = gone_now || !__atomic_load_n(&t->alive, __ATOMIC_ACQUIRE);
+    /* the kernel wakes one waiter: that one wakes the others */
+    if (__atomic_sub_fetch(&t->alive_waiters, 1, __ATOMIC_SEQ_CST) && gone_now)
+        syscall(SYS_futex, &t->alive, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+    return gone_now;
+}
+
+/* Once the thread is marked exited (and its stack kept for the next
+ * thread): a lone waiter that sleeps on another CPU may as well run now,
+ * beside the rest of this thread's end, which it then does not wait for.
+ * One on this CPU would only preempt the thread and have it come back to
+ * end: the kernel wakes that one at the very end. */
+static void wake_joiners_elsewhere(struct thread *t)
+{
+    if (__atomic_load_n(&t->alive_waiters, __ATOMIC_SEQ_CST) &&
+        __atomic_load_n(&t->joiner_cpu, __ATOMIC_RELAXED) != sched_getcpu())
+        syscall(SYS_futex, &t->alive, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+}
+
 /* The thread is done: signal waiters; the last thread ends the process
  * with its own exit code, as on Windows. */
 static void thread_finished(struct thread *t)
 {
-    ldr_tls_free_thread(t->teb);
     pthread_mutex_lock(&sync_lock);
     t->exited = 1;
     sync_abandon_mutexes_locked(t);
@@ -288,6 +414,7 @@ static void thread_finished(struct thread *t)
     if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0)
         process_terminate(t->exit_code);
     stack_free(t);
+    wake_joiners_elsewhere(t);
 }
 
 struct main_args {
@@ -338,7 +465,7 @@ void thread_init_process(void)
     suspend_init();
     main_thread->obj.refs++; /* the process keeps it */
     live_threads = 1;
-    teb_activate(main_thread);
+    teb_activate(main_thread, gettid());
     ldr_tls_alloc_thread(main_thread->teb);
 }
 
@@ -373,9 +500,10 @@ static void thread_on_stack(void *p)
 static void *thread_entry(void *p)
 {
     struct thread *t = p;
-    teb_activate(t);
+    /* From here the kernel zeroes t->alive when the thread has ended;
+     * the call answers the thread's tid too. */
+    teb_activate(t, syscall(SYS_set_tid_address, &t->alive));
     syscall_init_thread();
-    ldr_tls_alloc_thread(t->teb);
     /* From here a SuspendThread signals the thread, and one that came
      * earlier finds it waiting here, where it may park too. */
     __atomic_store_n(&t->running, 1, __ATOMIC_SEQ_CST);
@@ -386,16 +514,17 @@ static void *thread_entry(void *p)
         call_on_stack(thread_on_stack, t, t->teb->Tib.StackBase);
     suspend_close(t);
     thread_finished(t);
-    /* The TEB and signal stack may go to a new thread with this reference. */
-    signal_exit_thread();
+    /* Its signal stack stays until the thread is gone: the mapping waits
+     * for that before it goes to another thread (thread_reap). */
     current_teb = NULL;
-    object_put(&t->obj);
+    thread_reap(t);
     return NULL;
 }
 
 struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
                              size_t stack_size, DWORD flags, NTSTATUS *status)
 {
+    thread_reap(NULL);
     struct thread *t = thread_alloc();
     if (!t) {
         *status = STATUS_NO_MEMORY;
@@ -415,17 +544,20 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
     t->start = start;
     t->param = param;
     t->suspend_count = flags & CREATE_SUSPENDED ? 1 : 0;
+    t->alive = 1;
+    ldr_tls_alloc_thread(t->teb); /* here, for the reason teb_free says */
     object_ref(&t->obj); /* the running thread's own reference */
     __atomic_add_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 64 * 1024);
+    pthread_attr_setstack(&attr, teb_glibc_stack(t->teb), GLIBC_STACK_SIZE);
     kuser_start_clock();
     int err = pthread_create(&t->pthread, &attr, thread_entry, t);
     pthread_attr_destroy(&attr);
     if (err) {
         __atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
         stack_free(t);
+        t->alive = 0;
         t->exited = 1;
         object_put(&t->obj);
         object_put(&t->obj);
@@ -487,9 +619,10 @@ void thread_exit(DWORD code)
  * zero, and the handler looks at it once more, since a new SuspendThread
  * may have raised it meanwhile). t->suspend_signal is 1 while a signal is
  * on its way, so that a slow thread is not sent a pile of them. A thread
- * whose program code is over blocks the signal and sets t->exiting; it
- * then goes through suspend_lock once, so that no suspender still waits
- * for it or is about to signal it when it is gone. */
+ * whose program code is over sets t->exiting; if a suspender is under
+ * way, it blocks the signal, wakes the suspender and goes through
+ * suspend_lock once, so that no suspender still waits for it or is about
+ * to signal it when it is gone. */
 #define SIG_SUSPEND (SIGRTMIN + 1)
 #define SUSPEND_QUICK_TRIES 64
 #define SUSPEND_QUICK_NS 1000000
@@ -566,14 +699,21 @@ void suspend_init(void)
     sigaction(SIG_SUSPEND, &sa, NULL);
 }
 
-/* The thread has run its last program code: no suspension stops it now. */
+/* The thread has run its last program code: no suspension stops it now.
+ * A suspender holds suspend_lock while it signals and waits for the
+ * thread, and looks at `exiting` once it holds it: when the lock is free,
+ * none is under way and none will signal, so there is no one to wake. */
 static void suspend_close(struct thread *t)
 {
+    __atomic_store_n(&t->exiting, 1, __ATOMIC_SEQ_CST);
+    if (!pthread_mutex_trylock(&t->suspend_lock)) {
+        pthread_mutex_unlock(&t->suspend_lock);
+        return;
+    }
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIG_SUSPEND);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
-    __atomic_store_n(&t->exiting, 1, __ATOMIC_SEQ_CST);
     futex_wake_all(&t->parked); /* a suspender waiting for us gives up */
     futex_wake_all(&t->suspend_signal);
     pthread_mutex_lock(&t->suspend_lock);
@@ -588,13 +728,6 @@ DWORD thread_resume(struct thread *t)
         futex_wake_all(&t->suspend_count);
     pthread_mutex_unlock(&t->suspend_lock);
     return prev;
-}
-
-static int64_t monotonic_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
 /* Under t->suspend_lock, once the count has gone from 0 to 1: signals the

@@ -21,6 +21,14 @@ struct thread {
     void *param;
     DWORD exit_code;        /* STILL_ACTIVE until it exits */
     int exited;
+    /* Nonzero while the Linux thread may still run: the kernel zeroes it
+     * and wakes one futex waiter at the thread's very end
+     * (set_tid_address), after its last instruction, as it does for
+     * pthread_join. Not used for the main thread, which glibc ends. */
+    int alive;
+    int alive_waiters;      /* thread_wait_gone callers (atomic) */
+    int joiner_cpu;         /* where the last of them sleeps (a hint) */
+    struct thread *next_gone; /* on the list of threads whose end is near */
     int suspend_count;      /* a thread created suspended waits on this */
     uint8_t *stack;         /* mapping: guard page + stack */
     size_t stack_size;
@@ -59,6 +67,10 @@ void thread_cond_init_monotonic(pthread_cond_t *cond);
 struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
                              size_t stack_size, DWORD flags, NTSTATUS *status);
 void thread_exit(DWORD code) __attribute__((noreturn));
+/* WaitForSingleObject on a thread: 1 once it has ended, 0 on timeout
+ * (nanoseconds, negative = none), -1 if only sync_wait can tell (the main
+ * thread). */
+int thread_wait_gone(struct thread *t, int64_t timeout);
 DWORD thread_resume(struct thread *t);
 DWORD thread_suspend(struct thread *t);
 struct thread *thread_main(void);
