@@ -319,7 +319,8 @@ static struct thread *thread_alloc(void)
 
 /* Threads past their last step in decant, each with the reference it ran
  * with: until the kernel has zeroed their `alive`, a thread may still be
- * on the glibc stack in its TEB mapping. Under kept_lock. */
+ * on the glibc stack in its TEB mapping, and until it is `detached`,
+ * glibc still lists its descriptor there. Under kept_lock. */
 static struct thread *gone;
 
 /* Puts `t` (if any) on that list, and drops the references of the
@@ -332,7 +333,8 @@ static void thread_reap(struct thread *t)
     pthread_mutex_lock(&kept_lock);
     for (struct thread **pp = &gone; *pp;) {
         struct thread *g = *pp;
-        if (__atomic_load_n(&g->alive, __ATOMIC_ACQUIRE)) {
+        if (__atomic_load_n(&g->alive, __ATOMIC_ACQUIRE) ||
+            !__atomic_load_n(&g->detached, __ATOMIC_ACQUIRE)) {
             pp = &g->next_gone;
             continue;
         }
@@ -574,6 +576,7 @@ struct thread *thread_create(LPTHREAD_START_ROUTINE start, void *param,
     if (!pthread_getcpuclockid(t->pthread, &clock) && (pid_t)~(clock >> 3) > 0)
         __atomic_store_n(&t->tid, (pid_t)~(clock >> 3), __ATOMIC_RELEASE);
     pthread_detach(t->pthread);
+    __atomic_store_n(&t->detached, 1, __ATOMIC_RELEASE);
     *status = STATUS_SUCCESS;
     return t;
 }

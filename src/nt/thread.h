@@ -26,6 +26,10 @@ struct thread {
      * (set_tid_address), after its last instruction, as it does for
      * pthread_join. Not used for the main thread, which glibc ends. */
     int alive;
+    /* Set once thread_create has detached the pthread: until then glibc
+     * keeps the thread's descriptor, which lies in its TEB mapping, on
+     * its lists, so the mapping may not go to another thread. */
+    int detached;
     int alive_waiters;      /* thread_wait_gone callers (atomic) */
     int joiner_cpu;         /* where the last of them sleeps (a hint) */
     struct thread *next_gone; /* on the list of threads whose end is near */
