@@ -189,8 +189,12 @@ def run_wall(prog, args, key, rounds=7):
     return out
 
 
-def run_hyperfine(prog, args, key, scale):
-    """Times each mode whole; one plain run first is the warm-up and the check."""
+def run_hyperfine(prog, args, key, scale, rounds=5):
+    """Times each mode whole; one plain run first is the warm-up and the
+    check. hyperfine runs one command's runs back to back, so it is run
+    `rounds` times over all modes and the median taken over every run: a
+    busy second (Wine's services still starting after its warm-up, say)
+    then spreads over every mode instead of landing on one."""
     out = {}
     runs = RUNS if prog == "hello" else 5
     cmds = []
@@ -207,17 +211,20 @@ def run_hyperfine(prog, args, key, scale):
             continue
         out[mode] = ({}, ["check " + text.strip()], [], None)
         cmds.append((mode, " ".join(cmd)))
-    if cmds:
-        js = os.path.join(B, prog + ".json")
+    times = {mode: [] for mode, _ in cmds}
+    js = os.path.join(B, prog + ".json")
+    for _ in range(rounds if cmds else 0):
         h = subprocess.run(["hyperfine", "-N", "--style", "none", "--warmup", "2" if prog == "hello" else "0",
                             "-r", str(runs), "--export-json", js] + [c for _, c in cmds],
                            cwd=WORK, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         if h.returncode:  # a run that failed after the check run did not
             why = "hyperfine: " + last_line(h.stderr.decode(errors="replace"))
             return {m: ({}, [], [], why if m in dict(cmds) else r[3]) for m, r in out.items()}
-        data = json.load(open(js))["results"]
-        for (mode, _), r in zip(cmds, data):
-            out[mode][0][key] = r["median"] * scale
+        for (mode, _), r in zip(cmds, json.load(open(js))["results"]):
+            times[mode] += r["times"]
+    for mode, ts in times.items():
+        ts.sort()
+        out[mode][0][key] = ts[len(ts) // 2] * scale
     return out
 
 
@@ -348,7 +355,7 @@ def main():
             "Ratios compare time per operation (rates inverted): decant/native 2.00 = decant takes",
             "twice as long as native Linux; wine/decant 3.0 = wine takes three times as long as decant.",
             "Medians: microbenchmarks of their own repeats (5-7; small files: of 5 runs, the modes",
-            "taking turns), start-up of 20 hyperfine runs, SHA-256 of 7 runs, the modes taking turns.",
+            "taking turns), start-up of 5 rounds of 20 hyperfine runs, SHA-256 of 7 runs, the modes taking turns.",
             "",
             "machine: %s, %d cores, Linux %s; %s; load average %.1f at the end; run took %.0f s" % (
                 model, os.cpu_count(), os.uname().release, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
