@@ -164,7 +164,7 @@ def run_rounds(prog, args, rounds=9, wine_rounds=3, pipe=False):
     return out
 
 
-def run_wall(prog, args, key, rounds=7):
+def run_wall(prog, args, key, rounds=11):
     """Whole-process wall time, the modes taking turns run by run, medians:
     on a shared machine a slower minute then spreads over every mode
     instead of landing on the one that happened to run in it (hyperfine
@@ -327,8 +327,8 @@ def main():
             # repeats; and a process's layout, chosen at random, can make
             # it 25% slower throughout: QPC measured 22 or 28 ns, natively
             # as under decant, from one process to the next)
-            n = 5 if prog in QUICK else 3
-            runs = run_rounds(prog, args, n, n, how == "pipe")
+            # Wine, the reference, once: it takes up to 20 s a run here
+            runs = run_rounds(prog, args, 5 if prog in QUICK else 3, 1, how == "pipe")
         base = runs["native"][1]
         for mode in MODES:
             results, checks, notes, err = runs[mode]
@@ -367,9 +367,9 @@ def main():
     foot = ["",
             "Ratios compare time per operation (rates inverted): decant/native 2.00 = decant takes",
             "twice as long as native Linux; wine/decant 3.0 = wine takes three times as long as decant.",
-            "Medians: microbenchmarks of 3 or 5 runs (each the median of its own 5-7 repeats), small files",
-            "of 9 runs (wine: 3), SHA-256 of 7 runs, the modes taking turns; start-up of 5 rounds of",
-            "20 hyperfine runs.",
+            "Medians: microbenchmarks of 3 or 5 runs (each the median of its own 5-7 repeats; wine: 1),",
+            "small files of 9 runs (wine: 3), SHA-256 of 11 runs, the modes taking turns; start-up of",
+            "5 rounds of 20 hyperfine runs.",
             "",
             "machine: %s, %d cores, Linux %s; %s; load average %.1f at the end; run took %.0f s" % (
                 model, os.cpu_count(), os.uname().release, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
