@@ -1,5 +1,6 @@
-/* Linux clocks read from the Windows-ABI exports (QueryPerformanceCounter,
- * GetSystemTimeAsFileTime, ...), and the Windows time units made of them.
+/* Linux clocks as decant reads them: for the Windows-ABI exports
+ * (QueryPerformanceCounter, GetSystemTimeAsFileTime, ...) and the Windows
+ * time units made of them, and in nanoseconds for decant's own deadlines.
  *
  * Why not glibc's clock_gettime: called from an ms_abi function, any
  * System V call makes the caller save and restore xmm6-15 (callee-saved
@@ -48,6 +49,14 @@ static inline int64_t clock_ticks(clockid_t id)
     struct timespec ts;
     clock_read(id, &ts);
     return (int64_t)ts.tv_sec * CLOCK_TICKS_PER_SEC + ts.tv_nsec / 100;
+}
+
+/* A Linux clock in nanoseconds: decant's own deadlines and waits. */
+static inline int64_t clock_ns(clockid_t id)
+{
+    struct timespec ts;
+    clock_read(id, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 /* The time of day as a Windows system time: 100 ns ticks since 1601. */

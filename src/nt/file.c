@@ -10,6 +10,7 @@
 
 #define DEBUG_CHANNEL file
 #include "blocking.h"
+#include "clock.h"
 #include "debug.h"
 #include "dirscan.h"
 #include "file.h"
@@ -583,11 +584,9 @@ DWORD file_volume_serial(dev_t dev)
     return (DWORD)dev * 2654435761u; /* spread: st_dev numbers are small */
 }
 
-#define TICKS_1601_TO_1970 116444736000000000ull
-
 void file_time_from_timespec(FILETIME *ft, time_t sec, long nsec)
 {
-    uint64_t t = (uint64_t)((int64_t)sec * 10000000 + nsec / 100) + TICKS_1601_TO_1970;
+    uint64_t t = (uint64_t)((int64_t)sec * 10000000 + nsec / 100) + CLOCK_EPOCH_1601;
     ft->dwLowDateTime = (DWORD)t;
     ft->dwHighDateTime = (DWORD)(t >> 32);
 }
@@ -595,7 +594,7 @@ void file_time_from_timespec(FILETIME *ft, time_t sec, long nsec)
 void file_timespec_from_time(const FILETIME *ft, struct timespec *ts)
 {
     int64_t t = (int64_t)(((uint64_t)ft->dwHighDateTime << 32 | ft->dwLowDateTime) -
-                          TICKS_1601_TO_1970);
+                          CLOCK_EPOCH_1601);
     ts->tv_sec = t / 10000000;
     ts->tv_nsec = (t % 10000000) * 100;
     if (ts->tv_nsec < 0) {

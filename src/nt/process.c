@@ -14,6 +14,7 @@
 
 #define DEBUG_CHANNEL process
 #include "debug.h"
+#include "clock.h"
 #include "file.h"
 #include "heap.h"
 #include "path.h"
@@ -386,12 +387,8 @@ static void ksystem_time_store(uint8_t *p, uint64_t v)
 
 static void kuser_update(uint8_t *page)
 {
-    struct timespec rt, mono;
-    clock_gettime(CLOCK_REALTIME, &rt);
-    clock_gettime(CLOCK_MONOTONIC, &mono);
-    uint64_t systime = (uint64_t)rt.tv_sec * 10000000 + rt.tv_nsec / 100 +
-                       116444736000000000ull;
-    uint64_t itime = (uint64_t)mono.tv_sec * 10000000 + mono.tv_nsec / 100;
+    uint64_t systime = (uint64_t)clock_system_time();
+    uint64_t itime = (uint64_t)clock_ticks(CLOCK_MONOTONIC);
     ksystem_time_store(page + 0x008, itime);
     ksystem_time_store(page + 0x014, systime);
     ksystem_time_store(page + 0x320, itime / 10000);
@@ -447,18 +444,7 @@ static void kuser_shared_data_init(void)
         WARN("cannot map KUSER_SHARED_DATA");
         return;
     }
-    struct timespec rt, mono;
-    clock_gettime(CLOCK_REALTIME, &rt);
-    clock_gettime(CLOCK_MONOTONIC, &mono);
-    uint64_t systime = (uint64_t)rt.tv_sec * 10000000 + rt.tv_nsec / 100 +
-                       116444736000000000ull;
-    uint64_t itime = (uint64_t)mono.tv_sec * 10000000 + mono.tv_nsec / 100;
-    uint64_t ticks = itime / 10000;
     *(uint32_t *)(k + 0x004) = 0x0fa00000;            /* TickCountMultiplier */
-    *(uint64_t *)(k + 0x008) = itime;                 /* InterruptTime */
-    *(uint32_t *)(k + 0x010) = itime >> 32;
-    *(uint64_t *)(k + 0x014) = systime;               /* SystemTime */
-    *(uint32_t *)(k + 0x01c) = systime >> 32;
     *(uint16_t *)(k + 0x02c) = 0x8664;                /* ImageNumberLow */
     *(uint16_t *)(k + 0x02e) = 0x8664;                /* ImageNumberHigh */
     utf8_to_wstr("C:\\windows", -1, (WCHAR *)(k + 0x030), 260);
@@ -472,7 +458,6 @@ static void kuser_shared_data_init(void)
     *(uint8_t *)(k + 0x274 + 13) = 1;  /* PF_SSE3_INSTRUCTIONS_AVAILABLE */
     *(uint8_t *)(k + 0x274 + 8) = 1;   /* PF_RDTSC_INSTRUCTION_AVAILABLE */
     *(uint32_t *)(k + 0x2e8) = sysconf(_SC_PHYS_PAGES); /* NumberOfPhysicalPages */
-    *(uint64_t *)(k + 0x320) = ticks;                 /* TickCount */
     *(uint32_t *)(k + 0x3c0) = cpu_count(); /* ActiveProcessorCount */
     kuser_update(k);
     mprotect(k, 0x1000, PROT_READ);

@@ -17,6 +17,7 @@
 
 #define DEBUG_CHANNEL sync
 #include "blocking.h"
+#include "clock.h"
 #include "debug.h"
 #include "object.h"
 #include "status.h"
@@ -147,12 +148,6 @@ void sync_wake_locked(struct object *o)
     }
 }
 
-static int64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000000000ll + ts.tv_nsec;
-}
 
 /* ---- asynchronous procedure calls ------------------------------------ */
 
@@ -246,14 +241,14 @@ DWORD sync_wait_ns(DWORD count, struct object **objs, BOOL all, int64_t timeout,
         w.thread->alertable_wait = &w;
     sync_unlock();
 
-    int64_t now = now_ns();
+    int64_t now = clock_ns(CLOCK_MONOTONIC);
     if (timeout > INT64_MAX - now)
         timeout = -1; /* centuries: none */
     int64_t deadline = timeout < 0 ? 0 : now + timeout;
     while (!__atomic_load_n(&w.futex, __ATOMIC_ACQUIRE)) {
         struct timespec ts, *tsp = NULL;
         if (timeout >= 0) {
-            int64_t left = deadline - now_ns();
+            int64_t left = deadline - clock_ns(CLOCK_MONOTONIC);
             if (left <= 0)
                 break;
             ts.tv_sec = left / 1000000000;

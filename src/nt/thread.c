@@ -24,6 +24,7 @@
 
 #define DEBUG_CHANNEL thread
 #include "blocking.h"
+#include "clock.h"
 #include "debug.h"
 #include "loader.h"
 #include "memory.h"
@@ -45,13 +46,6 @@ static void futex_wait_nonzero(int *word)
     int v;
     while ((v = __atomic_load_n(word, __ATOMIC_ACQUIRE)) > 0)
         syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, v, NULL, NULL, 0);
-}
-
-static int64_t monotonic_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
 /* Runs fn(arg) with rsp at `top` (16-byte aligned), then returns. */
@@ -368,7 +362,7 @@ int thread_wait_gone(struct thread *t, int64_t timeout)
     /* FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC deadline: a
      * wait woken early goes on with the same one */
     struct timespec until, *up = NULL;
-    int64_t now = timeout >= 0 ? monotonic_ns() : 0;
+    int64_t now = timeout >= 0 ? clock_ns(CLOCK_MONOTONIC) : 0;
     if (timeout >= 0 && timeout < INT64_MAX - now) {
         until.tv_sec = (now + timeout) / 1000000000;
         until.tv_nsec = (now + timeout) % 1000000000;
@@ -743,7 +737,7 @@ DWORD thread_resume(struct thread *t)
 static void suspend_wait(struct thread *t)
 {
     struct timespec retry = {0, SUSPEND_RETRY_NS};
-    int64_t start = monotonic_ns();
+    int64_t start = clock_ns(CLOCK_MONOTONIC);
     int tries = 0, warned = 0;
     for (;;) {
         /* the signal first: a handler clears it after parking */
@@ -755,7 +749,7 @@ static void suspend_wait(struct thread *t)
             futex_wait(&t->parked, 2, NULL);
             continue;
         }
-        int64_t waited = monotonic_ns() - start;
+        int64_t waited = clock_ns(CLOCK_MONOTONIC) - start;
         if (!sent) {
             if (tries >= SUSPEND_QUICK_TRIES || waited >= SUSPEND_QUICK_NS) {
                 /* let it run on in decant's code for a while */
@@ -769,9 +763,9 @@ static void suspend_wait(struct thread *t)
         }
         /* until the handler has run (parked or not): on another CPU that
          * is a few microseconds, less than waking up from a futex takes */
-        int64_t spun = monotonic_ns();
+        int64_t spun = clock_ns(CLOCK_MONOTONIC);
         while (__atomic_load_n(&t->suspend_signal, __ATOMIC_SEQ_CST) &&
-               monotonic_ns() - spun < SUSPEND_SPIN_NS)
+               clock_ns(CLOCK_MONOTONIC) - spun < SUSPEND_SPIN_NS)
             sched_yield();
         futex_wait(&t->suspend_signal, 1, &retry);
         if (!warned && waited > 1000000000ll) {

@@ -8,6 +8,7 @@
 
 #define DEBUG_CHANNEL sync
 #include "debug.h"
+#include "clock.h"
 #include "object.h"
 #include "status.h"
 #include "thread.h"
@@ -26,13 +27,6 @@ struct timer {
 static struct timer *active;
 static pthread_cond_t timer_cond;
 static pthread_once_t timer_once = PTHREAD_ONCE_INIT;
-
-static int64_t mono_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000000000ll + ts.tv_nsec;
-}
 
 static int timer_signaled(struct object *o, struct thread *t)
 {
@@ -84,9 +78,7 @@ struct timer_apc {
 static void WINAPI timer_apc_trampoline(ULONG_PTR p)
 {
     struct timer_apc *ta = (struct timer_apc *)p;
-    struct timespec rt;
-    clock_gettime(CLOCK_REALTIME, &rt);
-    uint64_t ft = (uint64_t)rt.tv_sec * 10000000 + rt.tv_nsec / 100 + 116444736000000000ull;
+    uint64_t ft = (uint64_t)clock_system_time();
     PTIMERAPCROUTINE fn = ta->fn;
     PVOID arg = ta->arg;
     free(ta);
@@ -97,7 +89,7 @@ static void *timer_thread(void *unused)
 {
     pthread_mutex_lock(&sync_lock);
     for (;;) {
-        int64_t now = mono_ns(), next = 0;
+        int64_t now = clock_ns(CLOCK_MONOTONIC), next = 0;
         for (struct timer *t = active, *n; t; t = n) {
             n = t->next;
             if (t->due > now) {
@@ -146,13 +138,10 @@ NTSTATUS waitable_timer_set(struct object *o, LONGLONG due, LONG period_ms,
     pthread_once(&timer_once, start_timer_thread);
     int64_t deadline;
     if (due < 0) {
-        deadline = mono_ns() + -due * 100;
+        deadline = clock_ns(CLOCK_MONOTONIC) + -due * 100;
     } else {
-        struct timespec rt;
-        clock_gettime(CLOCK_REALTIME, &rt);
-        int64_t now_ft = (int64_t)rt.tv_sec * 10000000 + rt.tv_nsec / 100 +
-                         116444736000000000ll;
-        deadline = mono_ns() + (due - now_ft) * 100;
+        int64_t now_ft = clock_system_time();
+        deadline = clock_ns(CLOCK_MONOTONIC) + (due - now_ft) * 100;
     }
     pthread_mutex_lock(&sync_lock);
     unlink_active(t);

@@ -14,6 +14,7 @@
 
 #define DEBUG_CHANNEL thread
 #include "debug.h"
+#include "clock.h"
 #include "kernel32_private.h"
 #include "object.h"
 #include "thread.h"
@@ -75,12 +76,7 @@ static struct tp_job *queue_first, *queue_last;
 static int workers, idle_workers;
 static struct tp_object *timers;
 
-static ULONGLONG now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (ULONGLONG)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
+static ULONGLONG now_ns(void) { return (ULONGLONG)clock_ns(CLOCK_MONOTONIC); }
 
 /* A Windows due time: negative = relative, in 100 ns; else an absolute
  * FILETIME (0 = now). */

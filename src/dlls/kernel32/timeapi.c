@@ -8,8 +8,8 @@
 #include "clock.h"
 #include "kernel32_private.h"
 
-#define TICKS_PER_SEC 10000000ull
-#define EPOCH_DIFF 116444736000000000ull /* 1601 -> 1970 in ticks */
+#define TICKS_PER_SEC ((uint64_t)CLOCK_TICKS_PER_SEC)
+#define EPOCH_DIFF ((uint64_t)CLOCK_EPOCH_1601)
 
 static uint64_t now_ticks(void) { return (uint64_t)clock_system_time(); }
 
